@@ -1,0 +1,68 @@
+// The admin roles of DOMAIN "Who uses it", created once with exactly these codes. Existing roles
+// are left alone so administrators can adjust their permissions.
+import type { Core } from '@strapi/strapi';
+import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE } from '../constants';
+
+const CM = 'plugin::content-manager.explorer';
+const CONTENT = [ITEM, PROCEDURE];
+const REFERENCE = [DEPARTMENT, CATEGORY];
+
+type Grant = { action: string; subjects?: string[] };
+
+const read = (subjects: string[]): Grant => ({ action: `${CM}.read`, subjects });
+const write = (subjects: string[]): Grant[] => [
+  { action: `${CM}.create`, subjects },
+  { action: `${CM}.update`, subjects },
+];
+const media = (upload: boolean): Grant[] => [
+  { action: 'plugin::upload.read' },
+  ...(upload ? [{ action: 'plugin::upload.assets.create' }, { action: 'plugin::upload.assets.update' }] : []),
+  { action: 'plugin::upload.assets.download' },
+  { action: 'plugin::upload.assets.copy-link' },
+];
+const reviewer: Grant[] = [read([...CONTENT, ...REFERENCE]), ...media(false)];
+
+export const ADMIN_ROLES: Record<string, { name: string; description: string; grants: Grant[] }> = {
+  'gov-author': {
+    name: '信息员 Author',
+    description: '信息员 / 经办人: drafts items and replies and submits them for review',
+    grants: [read([...CONTENT, ...REFERENCE]), ...write(CONTENT), ...media(true)],
+  },
+  'gov-section-head': { name: '科室负责人 Section head', description: '一审: accuracy, sensitive words, names', grants: reviewer },
+  'gov-leader': { name: '分管领导 Leader in charge', description: '二审: reviews and signs', grants: reviewer },
+  'gov-secrecy-reviewer': { name: '保密审查员 Secrecy reviewer', description: '保密审查: confidentiality sign-off, item by item', grants: reviewer },
+  'gov-principal': { name: '主要负责人 Principal', description: 'Extra review step for items marked important (重要)', grants: reviewer },
+  'gov-office': {
+    name: '信息公开工作机构 Disclosure office',
+    description: 'Accepts and assigns requests, first-reviews replies; maintains departments and categories',
+    grants: [read([...CONTENT, ...REFERENCE]), ...write([...CONTENT, ...REFERENCE]), ...media(true)],
+  },
+  'gov-publisher': {
+    name: '信息中心 Publisher',
+    description: '信息中心 / 网站管理员: publishes or schedules approved items',
+    grants: [read([...CONTENT, ...REFERENCE]), { action: `${CM}.publish`, subjects: CONTENT }, ...media(false)],
+  },
+  'gov-supervisor': { name: '监察 Supervisor', description: '监察 / 督查: reads everything, changes nothing', grants: reviewer },
+};
+
+function permissionsFor(strapi: Core.Strapi, grants: Grant[]) {
+  const actions = strapi.service('admin::permission').actionProvider;
+  const contentTypes = strapi.service('admin::content-type');
+  return grants.flatMap(({ action, subjects }) => {
+    if (!subjects) return [{ action, subject: null, properties: {}, conditions: [] }];
+    const definition = actions.get(action);
+    return contentTypes.getPermissionsWithNestedFields([{ ...definition, subjects }]);
+  });
+}
+
+export async function ensureAdminRoles(strapi: Core.Strapi) {
+  const roles = strapi.service('admin::role');
+  const created: string[] = [];
+  for (const [code, role] of Object.entries(ADMIN_ROLES)) {
+    if (await roles.findOne({ code })) continue;
+    const { id } = await roles.create({ name: role.name, code, description: role.description });
+    await roles.assignPermissions(id, permissionsFor(strapi, role.grants));
+    created.push(code);
+  }
+  if (created.length) strapi.log.info(`[disclosure] created admin roles: ${created.join(', ')}`);
+}

@@ -1,0 +1,174 @@
+// Demo data for a fresh database: a fictional county government (清溪县), its departments,
+// ~200 catalogue items across years and genres, and a few handling procedures.
+import type { Core } from '@strapi/strapi';
+import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE } from '../constants';
+
+const REGION = '339901';
+
+const DEPARTMENTS = [
+  { code: '00419800-1', name: '清溪县人民政府', shortName: '县政府', kind: 'government' },
+  { code: '00419801-X', name: '清溪县人民政府办公室', shortName: '县府办', kind: 'department', parent: '00419800-1', abbr: '清政办' },
+  { code: '00419802-8', name: '清溪县发展和改革局', shortName: '县发改局', kind: 'department', parent: '00419800-1', abbr: '清发改' },
+  { code: '00419803-6', name: '清溪县教育局', shortName: '县教育局', kind: 'department', parent: '00419800-1', abbr: '清教' },
+  { code: '00419804-4', name: '清溪县财政局', shortName: '县财政局', kind: 'department', parent: '00419800-1', abbr: '清财' },
+  { code: '00419805-2', name: '清溪县人力资源和社会保障局', shortName: '县人社局', kind: 'department', parent: '00419800-1', abbr: '清人社' },
+  { code: '00419806-0', name: '清溪县自然资源和规划局', shortName: '县资规局', kind: 'department', parent: '00419800-1', abbr: '清资规' },
+  { code: '00419807-9', name: '清溪县生态环境分局', shortName: '县环境分局', kind: 'department', parent: '00419800-1', abbr: '清环' },
+  { code: '00419808-7', name: '清溪县住房和城乡建设局', shortName: '县住建局', kind: 'department', parent: '00419800-1', abbr: '清建' },
+  { code: '00419809-5', name: '清溪县农业农村局', shortName: '县农业农村局', kind: 'department', parent: '00419800-1', abbr: '清农' },
+  { code: '00419810-9', name: '清溪县卫生健康局', shortName: '县卫健局', kind: 'department', parent: '00419800-1', abbr: '清卫健' },
+  { code: '00419811-7', name: '清溪县市场监督管理局', shortName: '县市场监管局', kind: 'department', parent: '00419800-1', abbr: '清市监' },
+  { code: '00419812-5', name: '清溪县应急管理局', shortName: '县应急局', kind: 'department', parent: '00419800-1', abbr: '清应急' },
+  { code: '00419813-3', name: '清溪县统计局', shortName: '县统计局', kind: 'department', parent: '00419800-1', abbr: '清统' },
+  { code: '00419814-1', name: '清溪县教育局基础教育科', shortName: '基础教育科', kind: 'section', parent: '00419803-6', abbr: '清教基' },
+  { code: '00419815-X', name: '清溪县财政局预算科', shortName: '预算科', kind: 'section', parent: '00419804-4', abbr: '清财预' },
+  { code: '00419816-8', name: '清溪县城关镇人民政府', shortName: '城关镇', kind: 'township', parent: '00419800-1', abbr: '城政' },
+  { code: '00419817-6', name: '清溪县白沙乡人民政府', shortName: '白沙乡', kind: 'township', parent: '00419800-1', abbr: '白政' },
+];
+
+const TOPICS = ['农村人居环境整治', '义务教育优质均衡发展', '城乡居民基本医疗保险', '高标准农田建设', '安全生产专项整治', '老旧小区改造', '营商环境优化提升', '生活垃圾分类', '防汛抗旱应急', '就业创业扶持', '食品安全监督抽检', '乡村振兴示范村建设', '政府采购管理', '耕地保护', '养老服务体系建设', '中小学校舍安全'];
+
+type Genre = 'regulation' | 'normativeDocument' | 'notice' | 'announcement' | 'report' | 'decision' | 'opinion' | 'plan' | 'interpretation' | 'other';
+
+const TITLES: Array<{ genre: Genre; category: string; title: (t: string, y: number, d: string) => string }> = [
+  { genre: 'normativeDocument', category: 'B0202', title: (t) => `关于印发《清溪县${t}管理办法》的通知` },
+  { genre: 'notice', category: 'B04', title: (t) => `关于做好${t}工作的通知` },
+  { genre: 'plan', category: 'B03', title: (t, y) => `清溪县${y}年${t}工作方案` },
+  { genre: 'announcement', category: 'B08', title: (t, y) => `${y}年${t}项目公示` },
+  { genre: 'report', category: 'B04', title: (_t, y, d) => `${d}${y}年工作总结和${y + 1}年工作思路` },
+  { genre: 'interpretation', category: 'B0204', title: (t) => `《清溪县${t}实施意见》政策解读` },
+  { genre: 'opinion', category: 'B0203', title: (t) => `关于推进${t}的实施意见` },
+  { genre: 'decision', category: 'A06', title: (t) => `关于${t}中违法行为的行政处罚决定` },
+  { genre: 'report', category: 'B05', title: (_t, y) => `清溪县${y}年国民经济和社会发展统计公报` },
+  { genre: 'other', category: 'A07', title: (_t, y, d) => `${d}${y}年部门预算公开` },
+];
+
+/** Deterministic pseudo-random numbers so every fresh database gets the same demo. */
+function generator(seed: number) {
+  let state = seed;
+  return (n: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+async function createDepartments(strapi: Core.Strapi) {
+  const byCode = new Map<string, string>();
+  for (const dept of DEPARTMENTS) {
+    const doc = await strapi.documents(DEPARTMENT as any).create({
+      data: {
+        code: dept.code, name: dept.name, shortName: dept.shortName, kind: dept.kind, regionCode: REGION,
+        parent: dept.parent ? byCode.get(dept.parent) : null,
+        head: '王建国', leaderInCharge: '李卫东', contactPerson: '张晓梅', phone: '0571-6600' + dept.code.slice(5, 8),
+        address: '清溪县城关镇人民路 1 号', officeHours: '工作日 8:30—12:00，14:30—17:30',
+        disclosureOfficeContact: '清溪县人民政府办公室政务公开科，电话 0571-66001234',
+      },
+    } as any);
+    byCode.set(dept.code, doc.documentId);
+  }
+  return byCode;
+}
+
+async function createItems(strapi: Core.Strapi, departments: Map<string, string>, total: number, log: (m: string) => void) {
+  const random = generator(20261121);
+  const categories = new Map<string, string>();
+  for (const c of await strapi.documents(CATEGORY as any).findMany({ fields: ['code'], limit: 1000 } as any)) categories.set(c.code, c.documentId);
+  const publishers = DEPARTMENTS.filter((d) => d.abbr);
+  const thisYear = new Date().getFullYear();
+  for (let i = 0; i < total; i++) {
+    const dept = publishers[random(publishers.length)];
+    const template = TITLES[random(TITLES.length)];
+    const topic = TOPICS[random(TOPICS.length)];
+    const year = thisYear - 5 + random(6);
+    const formedAt = `${year}-${pad(1 + random(year === thisYear ? new Date().getMonth() + 1 : 12))}-${pad(1 + random(28))}`;
+    const published = new Date(`${formedAt}T09:00:00+08:00`);
+    published.setDate(published.getDate() + 1 + random(10));
+    const repealed = template.genre === 'normativeDocument' && year < thisYear - 2 && random(3) === 0;
+    const withheld = i % 37 === 36;
+    await strapi.documents(ITEM as any).create({
+      status: withheld ? 'draft' : 'published',
+      data: {
+        title: template.title(topic, year, dept.name),
+        documentNumber: `${dept.abbr}〔${year}〕${1 + random(120)}号`,
+        department: departments.get(dept.code),
+        category: categories.get(template.category),
+        formedAt,
+        publishedDate: withheld ? null : published > new Date() ? new Date() : published,
+        genre: template.genre,
+        keywords: `${topic},${dept.shortName}`,
+        summary: `${dept.shortName}就${topic}有关事项作出安排，明确目标任务、职责分工和保障措施。`,
+        body: `## ${template.title(topic, year, dept.name)}\n\n各乡镇人民政府，县政府各部门：\n\n为进一步做好${topic}工作，现就有关事项通知如下。\n\n一、总体要求……\n\n二、主要任务……\n\n三、保障措施……\n\n${dept.name}\n${formedAt}`,
+        disclosure: withheld ? 'withheld' : 'proactive',
+        exemptionReason: withheld ? 'processInfo' : null,
+        validity: repealed ? 'repealed' : 'valid',
+        validityChangedAt: repealed ? `${year + 2}-06-30` : null,
+        important: random(10) === 0,
+      },
+    } as any);
+    if ((i + 1) % 50 === 0 || i + 1 === total) log(`[demo] items ${i + 1}/${total}`);
+  }
+}
+
+async function createProcedures(strapi: Core.Strapi, departments: Map<string, string>) {
+  const office = departments.get('00419801-X');
+  const procedures = [
+    {
+      code: 'disclosure-request', name: '政府信息公开申请（依申请公开）', department: office,
+      legalBasis: '《中华人民共和国政府信息公开条例》第二十七条至第三十六条、第四十二条',
+      conditions: '公民、法人或者其他组织可以向行政机关申请获取相关政府信息（条例第二十七条）。',
+      materials: [
+        { name: '政府信息公开申请表（或载明条例第二十九条所列内容的申请书）', required: true, copies: '1 份' },
+        { name: '申请人身份证明（身份证、营业执照等）复印件', required: true, copies: '1 份' },
+      ],
+      steps: [
+        { name: '受理登记，出具登记回执', actingPost: '信息公开工作机构', timeLimit: 1, timeUnit: 'working_days' },
+        { name: '申请内容不明确的，一次性告知补正', actingPost: '信息公开工作机构', timeLimit: 7, timeUnit: 'working_days' },
+        { name: '征求第三方或其他机关意见（所需时间不计入答复期限）', actingPost: '承办部门', timeLimit: 15, timeUnit: 'working_days' },
+        { name: '拟定答复，三审及保密审查', actingPost: '承办部门 / 分管领导 / 保密审查员', timeLimit: 15, timeUnit: 'working_days' },
+        { name: '作出答复并送达', actingPost: '信息公开工作机构', timeLimit: 20, timeUnit: 'working_days' },
+      ],
+      statutoryTimeLimit: 20, statutoryTimeUnit: 'working_days', promisedTimeLimit: 15, promisedTimeUnit: 'working_days',
+      fees: '不收费。申请数量、频次明显超过合理范围的，可以按照有关规定收取信息处理费（条例第四十二条）。',
+      feeBasis: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
+      channels: '当面提交、信函、政府门户网站在线申请、传真', contact: '清溪县人民政府办公室政务公开科 0571-66001234',
+      faq: [
+        { question: '答复期限是多久？', answer: '能够当场答复的当场答复；不能当场答复的，自收到申请之日起 20 个工作日内答复，经批准可延长不超过 20 个工作日。' },
+        { question: '申请内容不明确怎么办？', answer: '行政机关在收到申请之日起 7 个工作日内一次性告知补正，答复期限自收到补正后的申请之日起计算。' },
+      ],
+    },
+    {
+      code: 'planning-permit', name: '建设工程规划许可证核发', department: departments.get('00419806-0'),
+      legalBasis: '《中华人民共和国城乡规划法》第四十条', conditions: '已取得建设用地使用权，设计方案符合控制性详细规划。',
+      materials: [{ name: '建设工程规划许可申请表', required: true, copies: '1 份' }, { name: '建设工程设计方案', required: true, copies: '2 套' }],
+      steps: [
+        { name: '受理', actingPost: '政务服务窗口', timeLimit: 1, timeUnit: 'working_days' },
+        { name: '审查', actingPost: '规划科', timeLimit: 10, timeUnit: 'working_days' },
+        { name: '决定与发证', actingPost: '分管领导', timeLimit: 3, timeUnit: 'working_days' },
+      ],
+      statutoryTimeLimit: 20, statutoryTimeUnit: 'working_days', promisedTimeLimit: 14, promisedTimeUnit: 'working_days',
+      fees: '不收费', channels: '县政务服务中心窗口、浙里办', contact: '县自然资源和规划局规划科 0571-66008806',
+    },
+    {
+      code: 'medical-insurance-enrolment', name: '城乡居民基本医疗保险参保登记', department: departments.get('00419805-2'),
+      legalBasis: '《中华人民共和国社会保险法》第二十五条', conditions: '具有本县户籍或居住证、未参加职工基本医疗保险的城乡居民。',
+      materials: [{ name: '居民身份证或户口簿', required: true, copies: '原件' }],
+      steps: [{ name: '即办', actingPost: '医保经办窗口', timeLimit: 0, timeUnit: 'working_days' }],
+      statutoryTimeLimit: 1, statutoryTimeUnit: 'working_days', promisedTimeLimit: 0, promisedTimeUnit: 'working_days',
+      fees: '按当年度个人缴费标准缴纳', channels: '乡镇便民服务中心、县政务服务中心', contact: '县医保服务窗口 0571-66008805',
+    },
+  ];
+  for (const data of procedures) await strapi.documents(PROCEDURE as any).create({ data, status: 'published' } as any);
+}
+
+export async function seedDemoData(strapi: Core.Strapi, { items = 200 } = {}) {
+  if ((await strapi.db.query(DEPARTMENT).count({})) > 0) return false;
+  const log = (message: string) => strapi.log.info(message);
+  log(`[demo] empty database: loading the 清溪县 demo (${DEPARTMENTS.length} departments, ${items} items, 3 procedures)`);
+  const departments = await createDepartments(strapi);
+  await createItems(strapi, departments, items, log);
+  await createProcedures(strapi, departments);
+  log('[demo] demo data loaded');
+  return true;
+}

@@ -1,0 +1,100 @@
+// Domain rules for 公开事项 that the schema alone cannot express (条例§14–16, §20; DOMAIN "Entities").
+import Joi from 'joi';
+
+export const DISCLOSURE = ['proactive', 'on_request', 'withheld'] as const;
+export const EXEMPTION_REASONS = [
+  'stateSecret',
+  'lawForbidden',
+  'safetyStability',
+  'thirdPartyRights',
+  'internalAffairs',
+  'processInfo',
+  'enforcementCase',
+  'adminQuery',
+] as const;
+export const SUMMARY_MAX = 100;
+
+export interface FieldError {
+  path: string;
+  message: string;
+  zh: string;
+  en: string;
+}
+
+/** The item as it will be stored: scalars plus `department` reduced to present / absent. */
+export interface ItemState {
+  title?: unknown;
+  formedAt?: unknown;
+  summary?: unknown;
+  disclosure?: unknown;
+  exemptionReason?: unknown;
+  classified?: unknown;
+  hasDepartment: boolean;
+}
+
+const MESSAGES: Record<string, { zh: string; en: string }> = {
+  'title.required': { zh: '标题不能为空', en: 'title is required' },
+  'title.max': { zh: '标题不能超过 200 个字符', en: 'title must be at most 200 characters' },
+  'hasDepartment.required': { zh: '必须选择发布机构（责任部门）', en: 'department is required' },
+  'formedAt.required': { zh: '成文日期不能为空', en: 'formedAt (成文日期) is required' },
+  'formedAt.format': { zh: '成文日期格式应为 YYYY-MM-DD', en: 'formedAt must be a date (YYYY-MM-DD)' },
+  'formedAt.future': { zh: '成文日期不能晚于今天', en: 'formedAt cannot be in the future' },
+  'summary.max': { zh: `内容概述不能超过 ${SUMMARY_MAX} 个字`, en: `summary must be at most ${SUMMARY_MAX} characters` },
+  'disclosure.invalid': { zh: '公开属性只能是主动公开、依申请公开或不予公开', en: 'disclosure must be proactive, on_request or withheld' },
+  'exemptionReason.required': { zh: '不予公开的信息必须注明不予公开理由', en: 'exemptionReason is required when disclosure is withheld' },
+  'exemptionReason.invalid': { zh: '不予公开理由不在法定理由之列', en: `exemptionReason must be one of ${EXEMPTION_REASONS.join(', ')}` },
+  'disclosure.classified': { zh: '涉密信息不得主动公开', en: 'classified items cannot be proactive' },
+};
+
+const dateString = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/);
+
+function itemSchema(today: string) {
+  return Joi.object({
+    title: Joi.string().max(200).required(),
+    hasDepartment: Joi.boolean().valid(true).required(),
+    formedAt: dateString.required().custom((value: string, helpers) =>
+      value > today ? helpers.error('date.future') : value,
+    ),
+    summary: Joi.string().allow('', null).max(SUMMARY_MAX),
+    disclosure: Joi.string().valid(...DISCLOSURE).required(),
+    exemptionReason: Joi.when('disclosure', {
+      is: 'withheld',
+      then: Joi.string().valid(...EXEMPTION_REASONS).required(),
+      otherwise: Joi.string().valid(...EXEMPTION_REASONS).allow(null),
+    }),
+    classified: Joi.boolean().allow(null),
+  })
+    .custom((item: ItemState, helpers) =>
+      item.classified === true && item.disclosure === 'proactive' ? helpers.error('item.classifiedProactive') : item,
+    )
+    .unknown(true);
+}
+
+function messageKey(path: string, type: string): string {
+  if (type === 'item.classifiedProactive') return 'disclosure.classified';
+  if (path === 'formedAt') {
+    if (type === 'date.future') return 'formedAt.future';
+    if (type === 'string.pattern.base' || type === 'string.base') return 'formedAt.format';
+    return 'formedAt.required';
+  }
+  if (type === 'string.max') return `${path}.max`;
+  if (type === 'any.only') return path === 'hasDepartment' ? 'hasDepartment.required' : `${path}.invalid`;
+  return `${path}.required`;
+}
+
+/** Every rule the item breaks, one entry per field, in zh-Hans and English. */
+export function checkDisclosureItem(item: ItemState, today: string): FieldError[] {
+  const { error } = itemSchema(today).validate(item, { abortEarly: false, convert: false });
+  if (!error) return [];
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const detail of error.details) {
+    const key = messageKey(detail.path.length ? String(detail.path[0]) : '', detail.type);
+    const text = MESSAGES[key] ?? { zh: detail.message, en: detail.message };
+    const path = key.split('.')[0] === 'hasDepartment' ? 'department' : key.split('.')[0];
+    if (seen.has(path)) continue;
+    seen.add(path);
+    errors.push({ path, zh: text.zh, en: text.en, message: `${text.zh} / ${text.en}` });
+  }
+  return errors;
+}

@@ -1,0 +1,15 @@
+// Calendar dates as the government sees them: in the site's time zone, not the server's.
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** 'YYYY-MM-DD' of the given instant in the time zone. */
+export function localDate(at: Date = new Date(), timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** Normalises a date-ish value to 'YYYY-MM-DD' (Date objects are read in the time zone). */
+export function toDateString(value: unknown, timeZone = DEFAULT_TIME_ZONE): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : localDate(value, timeZone);
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}

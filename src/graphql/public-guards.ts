@@ -1,0 +1,26 @@
+// GraphQL resolves nested relations with its own queries, outside the Document Service, so the
+// public filter for `DisclosureItem.related` is applied to the relation's arguments here.
+import type { Core } from '@strapi/strapi';
+import { isTrustedCaller } from '../document-middlewares/public-visibility';
+
+const PUBLIC_ITEM_ARGS = [
+  { disclosure: { eq: 'proactive' } },
+  { or: [{ classified: { eq: false } }, { classified: { null: true } }] },
+];
+
+const restrictRelatedItems = async (next: any, parent: any, args: any, context: any, info: any) => {
+  if (isTrustedCaller(context?.state)) return next(parent, args, context, info);
+  const filters = { and: [...(args?.filters ? [args.filters] : []), ...PUBLIC_ITEM_ARGS] };
+  return next(parent, { ...args, status: 'published', filters }, context, info);
+};
+
+export function registerGraphqlGuards(strapi: Core.Strapi) {
+  const graphql = strapi.plugin('graphql');
+  if (!graphql) return;
+  graphql.service('extension').use(() => ({
+    resolversConfig: {
+      'DisclosureItem.related': { middlewares: [restrictRelatedItems] },
+      'DisclosureItem.related_connection': { middlewares: [restrictRelatedItems] },
+    },
+  }));
+}

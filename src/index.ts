@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { itemRules } from './document-middlewares/item-rules';
+import { publicVisibility } from './document-middlewares/public-visibility';
+import { registerGraphqlGuards } from './graphql/public-guards';
+import { ensureAdminRoles } from './bootstrap/admin-roles';
+import { grantPublicReadOnce } from './bootstrap/public-permissions';
+import { seedCategories } from './bootstrap/categories';
+import { seedDemoData } from './bootstrap/demo-data';
+import { assertValidTemplate } from './domain/index-number';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    assertValidTemplate(strapi.config.get('disclosure.indexNumberTemplate'));
+    strapi.documents.use(publicVisibility(strapi));
+    strapi.documents.use(itemRules(strapi));
+    registerGraphqlGuards(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureAdminRoles(strapi);
+    await grantPublicReadOnce(strapi);
+    await seedCategories(strapi);
+    if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
+    if (!(await strapi.service('admin::user').exists())) {
+      const url = strapi.config.get('admin.absoluteUrl') ?? `http://localhost:${strapi.config.get('server.port')}/admin`;
+      strapi.log.info(`[disclosure] no admin user yet: create the first administrator at ${url}`);
+    }
+  },
+};
