@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: compiles the app, runs the unit tests, then the integration suite against a real
+// Strapi on SQLite and again on PostgreSQL (DATABASE_URL, else a throwaway local cluster).
+// Fails when PostgreSQL could not be used.
+const { spawnSync, execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { ensureEnv } = require('./ensure-env');
+const { startThrowawayPostgres } = require('./pg-throwaway');
+
+const root = path.resolve(__dirname, '..');
+const log = (message) => console.log(`[test] ${message}`);
+const jestBin = require.resolve('jest/bin/jest');
+const extraArgs = process.argv.slice(2);
+
+function jest(project, env, label) {
+  const report = path.join(root, '.tmp', `jest-${label}.json`);
+  const args = [jestBin, '--selectProjects', project, '--runInBand', '--json', `--outputFile=${report}`, ...extraArgs];
+  log(`${label}: jest ${project}`);
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const summary = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : null;
+  return {
+    label,
+    ok: result.status === 0,
+    passed: summary ? summary.numPassedTests : 0,
+    failed: summary ? summary.numFailedTests + summary.numRuntimeErrorTestSuites : 1,
+  };
+}
+
+async function main() {
+  ensureEnv();
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  log('compiling TypeScript');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+
+  const baseEnv = { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_DATA: 'false', DATABASE_URL: '' };
+  const runs = [jest('unit', baseEnv, 'unit')];
+
+  const sqliteFile = path.join(root, '.tmp', `test-${process.pid}.db`);
+  runs.push(jest('integration', { ...baseEnv, DATABASE_FILENAME: sqliteFile }, 'sqlite'));
+  fs.rmSync(sqliteFile, { force: true });
+
+  let postgres = null;
+  let pgUrl = process.env.DATABASE_URL;
+  let pgError = null;
+  try {
+    if (!pgUrl) {
+      postgres = await startThrowawayPostgres({ database: 'disclosure_test', log });
+      pgUrl = postgres.url;
+    }
+    runs.push(jest('integration', { ...baseEnv, DATABASE_URL: pgUrl }, 'postgres'));
+  } catch (error) {
+    pgError = error;
+  } finally {
+    if (postgres) postgres.stop();
+  }
+
+  const passed = runs.reduce((n, r) => n + r.passed, 0);
+  const failed = runs.reduce((n, r) => n + r.failed, 0) + (pgError ? 1 : 0);
+  console.log('');
+  log('databases used:');
+  log(`  SQLite     ${sqliteFile} (removed)`);
+  log(pgError ? `  PostgreSQL NOT USED: ${pgError.message}` : `  PostgreSQL ${pgUrl.replace(/:[^:@/]*@/, ':***@')}${postgres ? ' (throwaway cluster)' : ' (DATABASE_URL)'}`);
+  for (const run of runs) log(`  ${run.label.padEnd(9)} ${run.ok ? 'ok' : 'FAILED'} (${run.passed} passed, ${run.failed} failed)`);
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && runs.every((r) => r.ok) ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// Builders for test data. Codes carry a per-run suffix so suites can share one database.
+const request = require('supertest');
+const crypto = require('crypto');
+
+const ITEM = 'api::disclosure-item.disclosure-item';
+const DEPARTMENT = 'api::department.department';
+const CATEGORY = 'api::disclosure-category.disclosure-category';
+const PROCEDURE = 'api::handling-procedure.handling-procedure';
+
+const unique = (prefix = '') => `${prefix}${crypto.randomBytes(4).toString('hex')}`;
+const http = () => request(strapi.server.httpServer);
+
+async function makeDepartment(overrides = {}) {
+  const code = overrides.code ?? unique('D');
+  return strapi.documents(DEPARTMENT).create({ data: { name: `测试部门${code}`, code, ...overrides } });
+}
+
+function itemData(department, overrides = {}) {
+  return {
+    title: `关于测试事项的通知 ${unique()}`,
+    department: department.documentId,
+    formedAt: '2024-03-15',
+    genre: 'notice',
+    summary: '测试用内容概述',
+    body: '正文',
+    disclosure: 'proactive',
+    ...overrides,
+  };
+}
+
+async function makeItem(department, overrides = {}, { status = 'published' } = {}) {
+  return strapi.documents(ITEM).create({ data: itemData(department, overrides), status });
+}
+
+async function makeAdmin({ roleCode = 'strapi-super-admin', email = `${unique('admin-')}@example.gov.cn` } = {}) {
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  const password = 'Test1234!secret';
+  const user = await strapi.service('admin::user').create({
+    email, firstname: 'Test', lastname: roleCode, password, isActive: true, roles: [role.id],
+  });
+  const res = await http().post('/admin/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { user, token: res.body.data.token };
+}
+
+async function makeApiToken(type = 'full-access') {
+  const token = await strapi.service('admin::api-token').create({ name: unique('token-'), type, lifespan: null, description: 'test' });
+  return token.accessKey;
+}
+
+async function itemRows(where) {
+  return strapi.db.query(ITEM).findMany({ where });
+}
+
+module.exports = { ITEM, DEPARTMENT, CATEGORY, PROCEDURE, unique, http, makeDepartment, itemData, makeItem, makeAdmin, makeApiToken, itemRows };
