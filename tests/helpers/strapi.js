@@ -4,7 +4,7 @@ const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 
 const root = path.resolve(__dirname, '..', '..');
-jest.setTimeout(180000);
+if (typeof jest !== "undefined") jest.setTimeout(180000);
 let instance;
 
 async function setupStrapi() {

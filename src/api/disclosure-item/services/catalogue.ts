@@ -14,6 +14,15 @@ export const PUBLIC_WHERE = {
   $or: [{ classified: false }, { classified: { $null: true } }],
 };
 
+/** Database ids are internal: the public identifies items by documentId and 索引号. */
+function withoutIds(value: any): any {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  const { id: _id, ...rest } = value;
+  for (const key of Object.keys(rest)) rest[key] = withoutIds(rest[key]);
+  return rest;
+}
+
 type Filters = Omit<CatalogueQuery, 'sort' | 'page' | 'pageSize'>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -59,14 +68,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(ITEM).count({ where: conditions }),
       ]);
       return {
-        data,
+        data: withoutIds(data),
         meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total } },
       };
     },
 
     /** One public item by 索引号, with body, attachments and public related items. */
     async lookup(indexNumber: string) {
-      return strapi.db.query(ITEM).findOne({
+      const item = await strapi.db.query(ITEM).findOne({
         select: [...LIST_FIELDS, 'body'],
         where: await where({ indexNumber, includeSubDepartments: false }),
         populate: {
@@ -75,6 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           related: { select: ['documentId', 'indexNumber', 'title'], where: PUBLIC_WHERE },
         },
       });
+      return item ? withoutIds(item) : null;
     },
 
     /** Every matching item in pages of `batch`, for streaming exports; at most `max` rows. */
@@ -89,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           limit: Math.min(batch, max - offset),
           offset,
         });
-        if (rows.length) yield rows;
+        if (rows.length) yield withoutIds(rows);
         if (rows.length < batch) return;
       }
     },
