@@ -6,6 +6,7 @@ import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { grantPublicReadOnce } from './bootstrap/public-permissions';
 import { seedCategories } from './bootstrap/categories';
 import { seedDemoData } from './bootstrap/demo-data';
+import { ensureCatalogueIndexes } from './bootstrap/indexes';
 import { assertValidTemplate } from './domain/index-number';
 
 export default {
@@ -17,6 +18,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureCatalogueIndexes(strapi);
     await ensureAdminRoles(strapi);
     await grantPublicReadOnce(strapi);
     await seedCategories(strapi);

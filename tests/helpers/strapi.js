@@ -14,10 +14,20 @@ async function setupStrapi() {
   return instance;
 }
 
+/** Document events run after commit, fire-and-forget: let them finish before the pool closes. */
+async function waitForIdleDatabase(app, timeoutMs = 5000) {
+  const pool = app.db.connection.client.pool;
+  const deadline = Date.now() + timeoutMs;
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } while (pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 && Date.now() < deadline);
+}
+
 async function cleanupStrapi() {
   if (!instance) return;
   const app = instance;
   instance = undefined;
+  await waitForIdleDatabase(app);
   await app.destroy();
 }
 

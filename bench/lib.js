@@ -1,0 +1,59 @@
+// Shared benchmark plumbing: a database, Strapi server processes, autocannon rounds, statistics.
+const { spawn } = require('child_process');
+const path = require('path');
+const autocannon = require('autocannon');
+const { startThrowawayPostgres } = require('../scripts/pg-throwaway');
+
+const root = path.resolve(__dirname, '..');
+
+async function database(log) {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop() {} };
+  return startThrowawayPostgres({ database: 'disclosure_bench', log });
+}
+
+/** Starts bench/server.js as its own process and resolves once it listens. */
+function startServer({ port, env = {}, log }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'server.js')], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SERVE_ADMIN: 'false', DEMO_DATA: 'false', PORT: String(port), HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      for (const line of chunk.split('\n').filter(Boolean)) {
+        if (line.startsWith('READY')) resolve({ child, url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') });
+        else log(`  ${line}`);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** One autocannon run; p95 comes from every response time, which autocannon does not report. */
+function load(url, { connections = 10, duration = 10 } = {}) {
+  return new Promise((resolve, reject) => {
+    const times = [];
+    let errors = 0;
+    const instance = autocannon({ url, connections, duration }, (error, result) => {
+      if (error) return reject(error);
+      resolve({ rps: result.requests.average, p95: percentile(times, 95), errors: errors + result.errors + result.non2xx, total: result.requests.total });
+    });
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      if (status !== 200) errors++;
+      times.push(responseTime);
+    });
+  });
+}
+
+module.exports = { database, startServer, load, median, percentile, root };
