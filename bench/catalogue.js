@@ -23,14 +23,14 @@ const log = (m) => console.log(`[bench] ${m}`);
       for (const [name, url] of Object.entries(targets)) {
         const r = await load(url, { duration: DURATION });
         results[name].push(r);
-        log(`round ${round}/${ROUNDS} ${name.padEnd(9)} ${r.rps.toFixed(0)} req/s  p95 ${r.p95} ms  (${r.total} requests, ${r.errors} errors)`);
+        log(`round ${round}/${ROUNDS} ${name.padEnd(9)} ${r.rps.toFixed(0)} req/s  p95 ${r.p95.toFixed(1)} ms  (${r.total} requests, ${r.errors} errors)`);
       }
     }
     const summary = Object.fromEntries(Object.entries(results).map(([k, rs]) => [k, { rps: median(rs.map((r) => r.rps)), p95: median(rs.map((r) => r.p95)) }]));
     console.log('');
     log(`items: ${ITEMS}, rounds: ${ROUNDS} × ${DURATION} s, 10 connections, medians:`);
-    log(`  core REST list (populate department, category): ${summary.core.rps.toFixed(0)} req/s, p95 ${summary.core.p95} ms`);
-    log(`  catalogue endpoint:                            ${summary.catalogue.rps.toFixed(0)} req/s, p95 ${summary.catalogue.p95} ms`);
+    log(`  core REST list (populate department, category): ${summary.core.rps.toFixed(0)} req/s, p95 ${summary.core.p95.toFixed(1)} ms`);
+    log(`  catalogue endpoint:                            ${summary.catalogue.rps.toFixed(0)} req/s, p95 ${summary.catalogue.p95.toFixed(1)} ms`);
     log(`  ratio catalogue / core: throughput ×${(summary.catalogue.rps / summary.core.rps).toFixed(2)}, p95 ×${(summary.catalogue.p95 / summary.core.p95).toFixed(2)}`);
   } finally {
     if (server) server.stop();

@@ -7,6 +7,7 @@ import { grantPublicReadOnce } from './bootstrap/public-permissions';
 import { seedCategories } from './bootstrap/categories';
 import { seedDemoData } from './bootstrap/demo-data';
 import { ensureCatalogueIndexes } from './bootstrap/indexes';
+import { labelAdminFields } from './bootstrap/admin-labels';
 import { assertValidTemplate } from './domain/index-number';
 
 export default {
@@ -22,6 +23,7 @@ export default {
     await ensureAdminRoles(strapi);
     await grantPublicReadOnce(strapi);
     await seedCategories(strapi);
+    await labelAdminFields(strapi);
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
     if (!(await strapi.service('admin::user').exists())) {
       const url = strapi.config.get('admin.absoluteUrl') ?? `http://localhost:${strapi.config.get('server.port')}/admin`;

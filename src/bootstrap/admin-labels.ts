@@ -1,0 +1,61 @@
+// Content Manager field labels in Chinese with the English name beside, and the list columns
+// editors need. Only labels still at Strapi's default (the attribute name) are replaced, so
+// changes made in the admin's "Configure the view" survive restarts.
+import type { Core } from '@strapi/strapi';
+import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE } from '../constants';
+
+const LABELS: Record<string, Record<string, string>> = {
+  [ITEM]: {
+    title: '名称 Title', indexNumber: '索引号 Index number', documentNumber: '文号 Document number', department: '发布机构 Department',
+    formedAt: '成文日期 Formed at', publishedDate: '发布日期 Published date', category: '主题分类 Category', genre: '体裁 Genre',
+    keywords: '关键词 Keywords', summary: '内容概述 Summary', body: '正文 Body', attachments: '附件 Attachments',
+    disclosure: '公开属性 Disclosure', exemptionReason: '不予公开理由 Exemption reason', reviewAt: '复核日期 Review at',
+    classified: '涉密 Classified', validity: '有效性 Validity', validityChangedAt: '有效性变更日期 Validity changed at',
+    important: '重要 Important', related: '相关信息 Related items', internalNotes: '内部备注 Internal notes',
+  },
+  [DEPARTMENT]: {
+    name: '名称 Name', shortName: '简称 Short name', code: '机构代码 Organisation code', regionCode: '行政区划代码 Region code',
+    parent: '上级机构 Parent', children: '下级机构 Children', kind: '类型 Kind', head: '负责人 Head', leaderInCharge: '分管领导 Leader in charge',
+    contactPerson: '联系人 Contact person', phone: '电话 Phone', address: '地址 Address', officeHours: '办公时间 Office hours',
+    disclosureOfficeContact: '信息公开工作机构联系方式 Disclosure office contact', items: '公开事项 Items',
+  },
+  [CATEGORY]: { name: '名称 Name', code: '分类代码 Code', order: '排序 Order', description: '说明 Description', parent: '上级分类 Parent', children: '下级分类 Children' },
+  [PROCEDURE]: {
+    name: '事项名称 Matter', code: '事项代码 Code', department: '责任部门 Department', legalBasis: '设定依据 Legal basis', conditions: '办理条件 Conditions',
+    materials: '申请材料 Materials', applicationForm: '申请书示范文本 Application form', steps: '办理流程 Steps',
+    statutoryTimeLimit: '法定时限 Statutory time limit', statutoryTimeUnit: '法定时限单位 Unit', promisedTimeLimit: '承诺时限 Promised time limit',
+    promisedTimeUnit: '承诺时限单位 Unit', fees: '收费标准 Fees', feeBasis: '收费依据 Fee basis', channels: '办理渠道 Channels', contact: '咨询方式 Contact', faq: '常见问题 FAQ',
+  },
+};
+
+const LIST_COLUMNS: Record<string, string[]> = {
+  [ITEM]: ['title', 'indexNumber', 'department', 'formedAt', 'disclosure'],
+  [DEPARTMENT]: ['name', 'code', 'parent', 'kind'],
+  [CATEGORY]: ['code', 'name', 'parent'],
+  [PROCEDURE]: ['name', 'department', 'statutoryTimeLimit'],
+};
+
+/** Generated fields are shown but not typed in. */
+const READ_ONLY: Record<string, string[]> = { [ITEM]: ['indexNumber'] };
+
+const LAYOUT_DONE = { type: 'app', name: 'disclosure', key: 'admin-list-layout-applied' } as const;
+
+export async function labelAdminFields(strapi: Core.Strapi) {
+  const service = strapi.plugin('content-manager').service('content-types');
+  const layoutDone: string[] = ((await strapi.store.get(LAYOUT_DONE)) as string[]) ?? [];
+  for (const [uid, labels] of Object.entries(LABELS)) {
+    const contentType = service.findContentType(uid);
+    const config = await service.findConfiguration(contentType);
+    let changed = false;
+    for (const [field, label] of Object.entries(labels)) {
+      const meta = config.metadatas?.[field];
+      if (!meta) continue;
+      if (meta.edit?.label === field) (meta.edit.label = label), (changed = true);
+      if (meta.list?.label === field) (meta.list.label = label), (changed = true);
+      if (READ_ONLY[uid]?.includes(field) && meta.edit?.editable !== false) (meta.edit.editable = false), (changed = true);
+    }
+    if (!layoutDone.includes(uid)) (config.layouts.list = LIST_COLUMNS[uid]), layoutDone.push(uid), (changed = true);
+    if (changed) await service.updateConfiguration(contentType, { settings: config.settings, metadatas: config.metadatas, layouts: config.layouts });
+  }
+  await strapi.store.set({ ...LAYOUT_DONE, value: layoutDone });
+}
