@@ -5,7 +5,7 @@ export default ({ env }) => ({
   transports: [
     new winston.transports.Console({
       level: env('LOG_LEVEL', 'http'),
-      format: winston.format.combine(formats.levelFilter(env('LOG_LEVEL', 'http')), formats.prettyPrint({ timestamps: 'YYYY-MM-DD hh:mm:ss.SSS' })),
+      format: winston.format.combine(formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' })),
     }),
   ],
 });
