@@ -1,4 +1,28 @@
 export default ({ env }) => ({
+  'disclosure-workflow': {
+    enabled: true,
+    resolve: './src/plugins/disclosure-workflow',
+    config: {
+      // WORKFLOW_ENABLED=false turns the chain and its publish gate off (benchmark baseline only).
+      enabled: env.bool('WORKFLOW_ENABLED', true),
+    },
+  },
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 25),
+        secure: env.bool('SMTP_SECURE', false),
+        ignoreTLS: !env.bool('SMTP_SECURE', false),
+        ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+      },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'noreply@disclosure.example.gov.cn'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', 'noreply@disclosure.example.gov.cn'),
+      },
+    },
+  },
   graphql: {
     config: {
       endpoint: '/graphql',

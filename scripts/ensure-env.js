@@ -16,6 +16,7 @@ const wanted = {
   TRANSFER_TOKEN_SALT: secret,
   JWT_SECRET: secret,
   ENCRYPTION_KEY: secret,
+  AUDIT_SECRET: () => require('crypto').randomBytes(32).toString('hex'),
 };
 
 function ensureEnv() {

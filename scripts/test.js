@@ -2,7 +2,7 @@
 // `npm test`: compiles the app, runs the unit tests, then the integration suite against a real
 // Strapi on SQLite and again on PostgreSQL (DATABASE_URL, else a throwaway local cluster).
 // Fails when PostgreSQL could not be used.
-const { spawnSync, execFileSync } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { ensureEnv } = require('./ensure-env');
@@ -11,13 +11,17 @@ const { startThrowawayPostgres } = require('./pg-throwaway');
 const root = path.resolve(__dirname, '..');
 const log = (message) => console.log(`[test] ${message}`);
 const jestBin = require.resolve('jest/bin/jest');
+
+// Asynchronous, so the mail sink in this process keeps answering while jest runs.
+const run = (command, args, options) =>
+  new Promise((resolve) => spawn(command, args, options).on('exit', (status) => resolve({ status })));
 const extraArgs = process.argv.slice(2);
 
-function jest(project, env, label) {
+async function jest(project, env, label) {
   const report = path.join(root, '.tmp', `jest-${label}.json`);
   const args = [jestBin, '--selectProjects', project, '--runInBand', '--json', `--outputFile=${report}`, ...extraArgs];
   log(`${label}: jest ${project}`);
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = await run(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const summary = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : null;
   return {
     label,
@@ -27,17 +31,25 @@ function jest(project, env, label) {
   };
 }
 
+/** Workflow notifications need an SMTP server; this one accepts and discards mail. */
+function startMailSink() {
+  const { SMTPServer } = require('smtp-server');
+  const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream, _s, done) => stream.on('data', () => {}).on('end', done) });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 async function main() {
   ensureEnv();
+  const mail = await startMailSink();
   fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
   log('compiling TypeScript');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 
-  const baseEnv = { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_DATA: 'false', DATABASE_URL: '' };
-  const runs = [jest('unit', baseEnv, 'unit')];
+  const baseEnv = { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_DATA: 'false', DATABASE_URL: '', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.server.address().port) };
+  const runs = [await jest('unit', baseEnv, 'unit')];
 
   const sqliteFile = path.join(root, '.tmp', `test-${process.pid}.db`);
-  runs.push(jest('integration', { ...baseEnv, DATABASE_FILENAME: sqliteFile }, 'sqlite'));
+  runs.push(await jest('integration', { ...baseEnv, DATABASE_FILENAME: sqliteFile }, 'sqlite'));
   fs.rmSync(sqliteFile, { force: true });
 
   let postgres = null;
@@ -48,13 +60,14 @@ async function main() {
       postgres = await startThrowawayPostgres({ database: 'disclosure_test', log });
       pgUrl = postgres.url;
     }
-    runs.push(jest('integration', { ...baseEnv, DATABASE_URL: pgUrl }, 'postgres'));
+    runs.push(await jest('integration', { ...baseEnv, DATABASE_URL: pgUrl }, 'postgres'));
   } catch (error) {
     pgError = error;
   } finally {
     if (postgres) postgres.stop();
   }
 
+  mail.close();
   const passed = runs.reduce((n, r) => n + r.passed, 0);
   const failed = runs.reduce((n, r) => n + r.failed, 0) + (pgError ? 1 : 0);
   console.log('');

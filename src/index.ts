@@ -9,6 +9,7 @@ import { seedDemoData } from './bootstrap/demo-data';
 import { ensureCatalogueIndexes } from './bootstrap/indexes';
 import { labelAdminFields } from './bootstrap/admin-labels';
 import { assertValidTemplate } from './domain/index-number';
+import { grantDefaults as grantWorkflowDefaults } from './plugins/disclosure-workflow/server/src/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureCatalogueIndexes(strapi);
     await ensureAdminRoles(strapi);
+    await grantWorkflowDefaults(strapi);
     await grantPublicReadOnce(strapi);
     await seedCategories(strapi);
     await labelAdminFields(strapi);

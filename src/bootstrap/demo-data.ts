@@ -1,5 +1,6 @@
 // Demo data for a fresh database: a fictional county government (清溪县), its departments,
-// ~200 catalogue items across years and genres, and a few handling procedures.
+// ~200 catalogue items across years and genres, and a few handling procedures, each reviewed,
+// signed off and published through the approval chain by demo staff.
 import type { Core } from '@strapi/strapi';
 import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE } from '../constants';
 
@@ -43,6 +44,37 @@ const TITLES: Array<{ genre: Genre; category: string; title: (t: string, y: numb
   { genre: 'other', category: 'A07', title: (_t, y, d) => `${d}${y}年部门预算公开` },
 ];
 
+const DEMO_REVIEWERS: Array<[code: string, lastname: string, firstname: string]> = [
+  ['gov-author', '张', '信息员'],
+  ['gov-section-head', '李', '科长'],
+  ['gov-leader', '王', '副县长'],
+  ['gov-principal', '陈', '县长'],
+  ['gov-secrecy-reviewer', '赵', '保密员'],
+];
+
+/** Demo staff, one per post, without passwords and inactive: they only sign the demo's history. */
+async function demoReviewers(strapi: Core.Strapi) {
+  const users: Record<string, number> = {};
+  for (const [code, lastname, firstname] of DEMO_REVIEWERS) {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+    const email = `demo-${code}@qingxi.example.gov.cn`;
+    const existing = await strapi.db.query('admin::user').findOne({ where: { email } });
+    users[code] = existing?.id ?? (await strapi.service('admin::user').create({ email, firstname, lastname, isActive: false, roles: [role.id] })).id;
+  }
+  return users;
+}
+
+/** Demo content is published the only way there is: through the approval chain and sign-off. */
+async function reviewAndPublish(strapi: Core.Strapi, uid: string, documentId: string, users: Record<string, number>) {
+  const wf = strapi.plugin('disclosure-workflow').service('workflow');
+  await wf.submit({ uid, documentId, actor: users['gov-author'], comment: '请审核' });
+  for (let status = await wf.status({ uid, documentId }); status.state === 'in_review'; status = await wf.status({ uid, documentId })) {
+    await wf.decide({ uid, documentId, actor: users[status.steps[status.current].roles[0]], decision: 'approve', comment: '同意' });
+  }
+  await wf.signOff({ uid, documentId, actor: users['gov-secrecy-reviewer'], conclusion: 'public' });
+  await strapi.documents(uid as any).publish({ documentId } as any);
+}
+
 /** Deterministic pseudo-random numbers so every fresh database gets the same demo. */
 function generator(seed: number) {
   let state = seed;
@@ -71,7 +103,7 @@ async function createDepartments(strapi: Core.Strapi) {
   return byCode;
 }
 
-async function createItems(strapi: Core.Strapi, departments: Map<string, string>, total: number, log: (m: string) => void) {
+async function createItems(strapi: Core.Strapi, departments: Map<string, string>, users: Record<string, number>, total: number, log: (m: string) => void) {
   const random = generator(20261121);
   const categories = new Map<string, string>();
   for (const c of await strapi.documents(CATEGORY as any).findMany({ fields: ['code'], limit: 1000 } as any)) categories.set(c.code, c.documentId);
@@ -87,8 +119,7 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
     published.setDate(published.getDate() + 1 + random(10));
     const repealed = template.genre === 'normativeDocument' && year < thisYear - 2 && random(3) === 0;
     const withheld = i % 37 === 36;
-    await strapi.documents(ITEM as any).create({
-      status: withheld ? 'draft' : 'published',
+    const item = await strapi.documents(ITEM as any).create({
       data: {
         title: template.title(topic, year, dept.name),
         documentNumber: `${dept.abbr}〔${year}〕${1 + random(120)}号`,
@@ -107,11 +138,12 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
         important: random(10) === 0,
       },
     } as any);
+    if (!withheld) await reviewAndPublish(strapi, ITEM, item.documentId, users);
     if ((i + 1) % 50 === 0 || i + 1 === total) log(`[demo] items ${i + 1}/${total}`);
   }
 }
 
-async function createProcedures(strapi: Core.Strapi, departments: Map<string, string>) {
+async function createProcedures(strapi: Core.Strapi, departments: Map<string, string>, users: Record<string, number>) {
   const office = departments.get('00419801-X');
   const procedures = [
     {
@@ -159,7 +191,10 @@ async function createProcedures(strapi: Core.Strapi, departments: Map<string, st
       fees: '按当年度个人缴费标准缴纳', channels: '乡镇便民服务中心、县政务服务中心', contact: '县医保服务窗口 0571-66008805',
     },
   ];
-  for (const data of procedures) await strapi.documents(PROCEDURE as any).create({ data, status: 'published' } as any);
+  for (const data of procedures) {
+    const procedure = await strapi.documents(PROCEDURE as any).create({ data } as any);
+    await reviewAndPublish(strapi, PROCEDURE, procedure.documentId, users);
+  }
 }
 
 export async function seedDemoData(strapi: Core.Strapi, { items = 200 } = {}) {
@@ -167,8 +202,9 @@ export async function seedDemoData(strapi: Core.Strapi, { items = 200 } = {}) {
   const log = (message: string) => strapi.log.info(message);
   log(`[demo] empty database: loading the 清溪县 demo (${DEPARTMENTS.length} departments, ${items} items, 3 procedures)`);
   const departments = await createDepartments(strapi);
-  await createItems(strapi, departments, items, log);
-  await createProcedures(strapi, departments);
+  const users = await demoReviewers(strapi);
+  await createItems(strapi, departments, users, items, log);
+  await createProcedures(strapi, departments, users);
   log('[demo] demo data loaded');
   return true;
 }

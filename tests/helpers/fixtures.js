@@ -28,8 +28,12 @@ function itemData(department, overrides = {}) {
   };
 }
 
+/** Creates an item; `published` ones go through the approval chain first, as they must. */
 async function makeItem(department, overrides = {}, { status = 'published' } = {}) {
-  return strapi.documents(ITEM).create({ data: itemData(department, overrides), status });
+  const draft = await strapi.documents(ITEM).create({ data: itemData(department, overrides) });
+  if (status !== 'published') return draft;
+  await require('./workflow').approveAndPublish(ITEM, draft.documentId);
+  return strapi.documents(ITEM).findOne({ documentId: draft.documentId });
 }
 
 async function makeAdmin({ roleCode = 'strapi-super-admin', email = `${unique('admin-')}@example.gov.cn` } = {}) {

@@ -25,7 +25,8 @@ beforeAll(async () => {
   await item(section, '基教科公告', { genre: 'announcement', formedAt: '2024-07-01', publishedDate: '2024-07-03T01:00:00.000Z', validity: 'repealed' });
   await item(other, '财政局报告', { genre: 'report', formedAt: '2025-01-15', publishedDate: '2025-01-20T01:00:00.000Z' });
   await item(other, '草稿', { formedAt: '2025-01-16' }, { status: 'draft' });
-  await item(other, '不予公开', { disclosure: 'withheld', exemptionReason: 'internalAffairs', formedAt: '2025-01-17' });
+  const withheld = await item(other, '不予公开', { formedAt: '2025-01-17' });
+  await strapi.documents(ITEM).update({ documentId: withheld.documentId, data: { disclosure: 'withheld', exemptionReason: 'internalAffairs' } });
 });
 afterAll(cleanupStrapi);
 

@@ -116,7 +116,7 @@ describe('valid writes', () => {
   it('records the public publication date and when validity changed', async () => {
     const item = await makeItem(department, {}, { status: 'draft' });
     expect(item.publishedDate).toBeNull();
-    await strapi.documents(ITEM).publish({ documentId: item.documentId });
+    await require('../helpers/workflow').approveAndPublish(ITEM, item.documentId);
     const published = await strapi.documents(ITEM).findOne({ documentId: item.documentId, status: 'published' });
     expect(new Date(published.publishedDate).getTime()).toBeGreaterThan(Date.now() - 60000);
     const repealed = await strapi.documents(ITEM).update({ documentId: item.documentId, data: { validity: 'repealed' } });

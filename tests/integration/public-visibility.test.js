@@ -2,6 +2,7 @@
 // internal fields, whatever the stored flags or the query ask for.
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { ITEM, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { approveAndPublish } = require('../helpers/workflow');
 
 let department;
 let marker;
@@ -14,13 +15,15 @@ beforeAll(async () => {
   const item = (label, overrides, options) => makeItem(department, { title: `${marker} ${label}`, keywords: marker, ...overrides }, options);
   docs.public = await item('public', { reviewAt: '2030-01-01', internalNotes: '内部备注' });
   docs.draft = await item('draft', {}, { status: 'draft' });
-  docs.withheld = await item('withheld', { disclosure: 'withheld', exemptionReason: 'processInfo' });
+  // Published, then re-evaluated as 不予公开: the live row is flagged at once.
+  docs.withheld = await item('withheld');
+  await strapi.documents(ITEM).update({ documentId: docs.withheld.documentId, data: { disclosure: 'withheld', exemptionReason: 'processInfo' } });
   docs.onRequest = await item('onRequest', { disclosure: 'on_request' });
   docs.laterClassified = await item('laterClassified');
   // A published row flagged 涉密 directly in the database, bypassing every service.
   await strapi.db.query(ITEM).updateMany({ where: { documentId: docs.laterClassified.documentId }, data: { classified: true } });
   await strapi.documents(ITEM).update({ documentId: docs.public.documentId, data: { related: [docs.draft.documentId, docs.withheld.documentId, docs.laterClassified.documentId, docs.onRequest.documentId] } });
-  await strapi.documents(ITEM).publish({ documentId: docs.public.documentId });
+  await approveAndPublish(ITEM, docs.public.documentId);
 });
 afterAll(cleanupStrapi);
 

@@ -1,0 +1,49 @@
+import { PLUGIN_ID } from './pluginId';
+import { WorkflowPanel } from './components/WorkflowPanel';
+
+import { CheckCircle } from '@strapi/icons';
+
+const ICON = CheckCircle;
+
+export default {
+  register(app: any) {
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: ICON,
+      intlLabel: { id: `${PLUGIN_ID}.menu.tasks`, defaultMessage: 'My review tasks' },
+      Component: () => import('./pages/App'),
+      permissions: [],
+    });
+    app.createSettingSection(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Disclosure workflow' } },
+      [
+        {
+          id: 'chains',
+          to: `${PLUGIN_ID}/chains`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.chains`, defaultMessage: 'Approval chains' },
+          Component: () => import('./pages/ChainsPage'),
+          permissions: [{ action: `plugin::${PLUGIN_ID}.manage-chains`, subject: null }],
+        },
+      ],
+    );
+  },
+
+  bootstrap(app: any) {
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel]);
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          const prefixed = Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+          return { data: prefixed, locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      }),
+    );
+  },
+};

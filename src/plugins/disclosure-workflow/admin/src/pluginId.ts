@@ -1,0 +1,2 @@
+export const PLUGIN_ID = 'disclosure-workflow';
+export const API = `/${PLUGIN_ID}`;

@@ -1,0 +1,9 @@
+import chain from './chain/schema.json';
+import round from './round/schema.json';
+import auditEvent from './audit-event/schema.json';
+
+export default {
+  chain: { schema: chain },
+  round: { schema: round },
+  'audit-event': { schema: auditEvent },
+};

@@ -1,0 +1,73 @@
+// Admin HTTP routes mirroring the workflow service; the actor is the logged-in admin user.
+import Joi from 'joi';
+import type { Core } from '@strapi/strapi';
+import { WorkflowRefusal } from '../domain/refusal';
+import { ChainValidationError } from '../services/chains';
+
+const target = {
+  uid: Joi.string().max(200).required(),
+  documentId: Joi.string().max(64).required(),
+  locale: Joi.string().max(20).allow(null, ''),
+};
+const text = Joi.string().max(2000).allow('', null);
+
+export const BODIES = {
+  submit: Joi.object({ ...target, comment: text }),
+  decide: Joi.object({ ...target, decision: Joi.string().valid('approve', 'return', 'reject').required(), comment: text }),
+  withdraw: Joi.object({ ...target }),
+  signOff: Joi.object({
+    ...target,
+    conclusion: Joi.string().valid('public', 'redacted', 'withhold', 'escalate').required(),
+    opinion: text,
+    exemptionReason: Joi.string().max(40).allow(null, ''),
+    referredTo: Joi.string().max(200).allow(null, ''),
+    redactions: Joi.object().unknown(true).allow(null),
+  }),
+  status: Joi.object({ ...target }),
+};
+
+function parse(schema: Joi.ObjectSchema, input: unknown) {
+  const { value, error } = schema.validate(input ?? {}, { abortEarly: false, stripUnknown: false });
+  if (error) {
+    const problems = error.details.map((d) => ({ path: d.path.join('.'), message: d.message }));
+    throw new ChainValidationError(problems);
+  }
+  return { ...value, locale: value.locale || null };
+}
+
+/** Refusals become their own status with the code; bad input a 400 listing each field. */
+export async function respond(ctx: any, run: () => Promise<unknown>) {
+  try {
+    ctx.body = { data: await run() };
+  } catch (error) {
+    if (error instanceof WorkflowRefusal) {
+      ctx.status = error.status;
+      ctx.body = { data: null, error: { status: error.status, name: 'WorkflowRefusal', message: error.message, details: { code: error.code, zh: error.zh, en: error.en } } };
+      return;
+    }
+    if (error instanceof ChainValidationError) {
+      ctx.status = 400;
+      ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: error.message, details: { errors: error.problems.map((p) => ({ path: p.path.split('.'), message: p.message })) } } };
+      return;
+    }
+    throw error;
+  }
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const workflow = () => strapi.plugin('disclosure-workflow').service('workflow');
+  const meta = (ctx: any) => ({ actor: ctx.state.user.id, ip: ctx.request.ip });
+
+  return {
+    submit: (ctx) => respond(ctx, () => workflow().submit({ ...parse(BODIES.submit, ctx.request.body), ...meta(ctx) })),
+    decide: (ctx) => respond(ctx, () => workflow().decide({ ...parse(BODIES.decide, ctx.request.body), ...meta(ctx) })),
+    withdraw: (ctx) => respond(ctx, () => workflow().withdraw({ ...parse(BODIES.withdraw, ctx.request.body), ...meta(ctx) })),
+    signOff: (ctx) => respond(ctx, () => workflow().signOff({ ...parse(BODIES.signOff, ctx.request.body), ...meta(ctx) })),
+    status: (ctx) => respond(ctx, () => workflow().status(parse(BODIES.status, ctx.query))),
+    tasks: (ctx) => respond(ctx, () => workflow().tasks(ctx.state.user.id)),
+    governed: (ctx) => respond(ctx, async () => {
+      const config: any = strapi.config.get('plugin::disclosure-workflow');
+      return config.enabled === false ? [] : config.contentTypes;
+    }),
+  };
+};

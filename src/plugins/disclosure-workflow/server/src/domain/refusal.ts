@@ -1,0 +1,45 @@
+// Refusals carry a machine-readable code, an HTTP status and text in zh-Hans and English.
+export const REFUSALS = {
+  NOT_SUBMITTED: [403, '尚未提交审核或审核已失效', 'not submitted for review, or the review was voided'],
+  IN_REVIEW: [403, '正在审核中，尚未审核完毕', 'still in review'],
+  NOT_SIGNED_OFF: [403, '尚未通过保密审查', 'no confidentiality sign-off yet'],
+  CHANGED_AFTER_APPROVAL: [409, '审核后内容已修改，须重新送审', 'the content changed after it was approved'],
+  WITHHELD: [403, '该信息不予公开，不能发布', 'withheld items can never be published'],
+  CLASSIFIED: [403, '涉密信息不得发布', 'classified items can never be published'],
+  INVALID_STATE: [409, '当前状态下不能进行此操作', 'not possible in the current state'],
+  CONFLICT: [409, '其他人已处理该环节，请刷新后重试', 'someone else acted on this step first; reload and try again'],
+  NOT_ALLOWED: [403, '您的岗位不能处理此环节', 'your role may not act on this step'],
+  SEPARATION_OF_DUTIES: [403, '不得审核本人提交的或已审核过的内容', 'separation of duties: you submitted or already acted in this round'],
+  NOT_SUBMITTER: [403, '只有提交人可以撤回', 'only the submitter can withdraw'],
+  COMMENT_REQUIRED: [400, '退回或驳回须填写意见', 'a comment is required to return or reject'],
+  OPINION_REQUIRED: [400, '除“可以公开”外须填写审查意见', 'an opinion is required for every conclusion except public'],
+  EXEMPTION_REASON_REQUIRED: [400, '不予公开须注明法定理由', 'withhold needs a statutory exemption reason'],
+  REFERRED_TO_REQUIRED: [400, '报请确定须填写报送机关', 'escalate needs the body it is referred to'],
+  NO_CHAIN: [400, '没有适用的审核流程', 'no approval chain applies to this document'],
+  NOT_FOUND: [404, '文档不存在', 'document not found'],
+  INVALID_INPUT: [400, '参数错误', 'invalid input'],
+  NOT_GOVERNED: [400, '该内容类型不受审核流程管理', 'this content type is not governed by the workflow'],
+} as const;
+
+export type RefusalCode = keyof typeof REFUSALS;
+
+export class WorkflowRefusal extends Error {
+  readonly code: RefusalCode;
+  readonly status: number;
+  readonly zh: string;
+  readonly en: string;
+
+  constructor(code: RefusalCode, detail?: string) {
+    const [status, zh, en] = REFUSALS[code];
+    super(`${zh} / ${en}${detail ? ` (${detail})` : ''}`);
+    this.name = 'WorkflowRefusal';
+    this.code = code;
+    this.status = status;
+    this.zh = zh;
+    this.en = en;
+  }
+}
+
+export const refuse = (code: RefusalCode, detail?: string): never => {
+  throw new WorkflowRefusal(code, detail);
+};

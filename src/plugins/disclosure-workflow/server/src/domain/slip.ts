@@ -1,0 +1,39 @@
+// The printable 审核单 / 保密审查单 of one round: every signature with post, decision, opinion and time.
+import type { Round } from './state-machine';
+
+const escape = (value: unknown) =>
+  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const DECISIONS: Record<string, string> = { approve: '同意 Approved', return: '退回 Returned', reject: '驳回 Rejected' };
+const CONCLUSIONS: Record<string, string> = { public: '可以公开 Public', redacted: '删减后公开 Public after redaction', withhold: '不予公开 Withhold', escalate: '报请确定 Referred' };
+const time = (iso?: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+
+export function renderSlip(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; printedAt: string }): string {
+  const { doc, round, names } = input;
+  const who = (id?: number) => escape(id ? names[id] ?? `#${id}` : '');
+  const rows = round.steps
+    .map((s) => `<tr><td>${escape(s.name)}</td><td>${escape(s.role ?? s.roles.join(' / '))}</td><td>${who(s.actor)}</td><td>${escape(s.decision ? DECISIONS[s.decision] : '待审 Pending')}</td><td>${escape(s.comment)}</td><td>${time(s.at)}</td></tr>`)
+    .join('');
+  const sign = round.signOff ?? round.escalation;
+  const signRow = sign
+    ? `<tr><td>保密审查 Confidentiality sign-off</td><td>${escape(sign.role)}</td><td>${who(sign.actor)}</td><td>${escape(CONCLUSIONS[sign.conclusion])}${sign.referredTo ? `（${escape(sign.referredTo)}）` : ''}</td><td>${escape(sign.opinion)}${sign.exemptionReason ? `<br>理由 reason: ${escape(sign.exemptionReason)}` : ''}</td><td>${time(sign.at)}</td></tr>`
+    : '<tr><td>保密审查 Confidentiality sign-off</td><td colspan="5">待审查 Pending</td></tr>';
+  return `<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>审核单 ${escape(doc?.title ?? doc?.name)}</title>
+<style>body{font-family:"SimSun","Songti SC",serif;margin:2cm}h1{text-align:center;font-size:22pt}table{width:100%;border-collapse:collapse;margin-top:1em}td,th{border:1px solid #000;padding:6px;font-size:11pt;vertical-align:top}th{background:#eee}.meta td:first-child{width:8em;font-weight:bold}footer{margin-top:2em;font-size:9pt;color:#555}@media print{button{display:none}}</style></head>
+<body><button onclick="window.print()">打印 Print</button>
+<h1>政府信息公开审核单（含保密审查）</h1>
+<table class="meta">
+<tr><td>信息名称</td><td>${escape(doc?.title ?? doc?.name)}</td></tr>
+<tr><td>索引号</td><td>${escape(doc?.indexNumber)}</td></tr>
+<tr><td>文号</td><td>${escape(doc?.documentNumber)}</td></tr>
+<tr><td>类型</td><td>${escape(input.typeName)}</td></tr>
+<tr><td>审核轮次</td><td>第 ${round.number} 轮（${escape(round.state)}）</td></tr>
+<tr><td>送审人</td><td>${who(round.submitter)}，${time(round.submittedAt)}</td></tr>
+<tr><td>内容指纹</td><td><code>${escape(sign?.contentHash ?? round.contentHash)}</code></td></tr>
+</table>
+<table><tr><th>环节 Step</th><th>岗位 Post</th><th>签名 Signed by</th><th>结论 Decision</th><th>意见 Opinion</th><th>时间 Time</th></tr>${rows}${signRow}</table>
+${round.voided ? `<p><strong>本轮已失效：</strong>${escape(round.voided.reason)}（${time(round.voided.at)}）</p>` : ''}
+<footer>打印时间 ${time(input.printedAt)} · 先审查、后公开 · 谁公开谁审查、谁审查谁负责</footer>
+</body></html>`;
+}

@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import config from './config';
+import contentTypes from './content-types';
+import routes from './routes';
+import audit from './services/audit';
+import chains from './services/chains';
+import content from './services/content';
+import notify from './services/notify';
+import workflow from './services/workflow';
+import workflowController from './controllers/workflow';
+import chainsController from './controllers/chains';
+import auditController from './controllers/audit';
+import { publishGate } from './middlewares/publish-gate';
+import { registerActions, grantDefaults } from './permissions';
+import { ensureIndexes } from './indexes';
+
+export default {
+  config,
+  contentTypes,
+  routes,
+  services: { audit, chains, content, notify, workflow },
+  controllers: { workflow: workflowController, chains: chainsController, audit: auditController },
+
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(publishGate(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await registerActions(strapi);
+    await ensureIndexes(strapi);
+    await strapi.plugin('disclosure-workflow').service('chains').ensureDefault();
+  },
+};
+
+/** Called by the application after its own roles exist (see src/index.ts). */
+export { grantDefaults };

@@ -1,0 +1,22 @@
+// Constraints Strapi's schema files cannot declare: one row per round, one per audit sequence.
+import type { Core } from '@strapi/strapi';
+
+const STATEMENTS = [
+  'CREATE UNIQUE INDEX IF NOT EXISTS dw_rounds_target_number_uq ON dw_rounds (target_uid, target_document_id, target_locale, number)',
+  'CREATE INDEX IF NOT EXISTS dw_rounds_state_idx ON dw_rounds (state)',
+  'CREATE UNIQUE INDEX IF NOT EXISTS dw_audit_events_seq_uq ON dw_audit_events (seq)',
+  'CREATE INDEX IF NOT EXISTS dw_audit_events_target_idx ON dw_audit_events (target_uid, target_document_id)',
+];
+
+/** Runs `CREATE … IF NOT EXISTS` statements; another instance starting at the same moment may win the race. */
+export async function createIndexes(strapi: Core.Strapi, statements: string[]) {
+  for (const sql of statements) {
+    try {
+      await strapi.db.connection.raw(sql);
+    } catch (error) {
+      if (!/already exists|duplicate key/i.test(String((error as Error)?.message))) throw error;
+    }
+  }
+}
+
+export const ensureIndexes = (strapi: Core.Strapi) => createIndexes(strapi, STATEMENTS);

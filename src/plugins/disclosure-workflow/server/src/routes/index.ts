@@ -1,0 +1,26 @@
+import { ACTIONS } from '../constants';
+
+const can = (...actions: string[]) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions } }] });
+const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
+
+export default {
+  admin: {
+    type: 'admin',
+    routes: [
+      { method: 'GET', path: '/status', handler: 'workflow.status', config: signedIn },
+      { method: 'GET', path: '/governed', handler: 'workflow.governed', config: signedIn },
+      { method: 'GET', path: '/tasks', handler: 'workflow.tasks', config: signedIn },
+      { method: 'POST', path: '/submit', handler: 'workflow.submit', config: can(ACTIONS.submit) },
+      { method: 'POST', path: '/withdraw', handler: 'workflow.withdraw', config: can(ACTIONS.submit) },
+      { method: 'POST', path: '/decide', handler: 'workflow.decide', config: can(ACTIONS.review) },
+      { method: 'POST', path: '/sign-off', handler: 'workflow.signOff', config: can(ACTIONS.signOff) },
+      { method: 'GET', path: '/chains', handler: 'chains.find', config: can(ACTIONS.manageChains) },
+      { method: 'POST', path: '/chains', handler: 'chains.create', config: can(ACTIONS.manageChains) },
+      { method: 'PUT', path: '/chains/:id', handler: 'chains.update', config: can(ACTIONS.manageChains) },
+      { method: 'DELETE', path: '/chains/:id', handler: 'chains.delete', config: can(ACTIONS.manageChains) },
+      { method: 'GET', path: '/audit', handler: 'audit.find', config: can(ACTIONS.readAudit) },
+      { method: 'GET', path: '/audit/verify', handler: 'audit.verify', config: can(ACTIONS.readAudit) },
+      { method: 'GET', path: '/slip', handler: 'audit.slip', config: signedIn },
+    ],
+  },
+};

@@ -1,0 +1,41 @@
+// E-mails the people who act next (reviewers, the secrecy reviewer, or the submitter when the
+// document comes back), through Strapi's email plugin.
+import type { Core } from '@strapi/strapi';
+import type { Round } from '../domain/state-machine';
+
+const STATE_TEXT: Record<string, string> = {
+  in_review: '待审核 awaiting your review',
+  awaiting_signoff: '待保密审查 awaiting confidentiality sign-off',
+  escalated: '已报请确定，待登记结果 referred outside: record the decision',
+  returned: '已退回 returned to you',
+  rejected: '已驳回 rejected',
+  approved: '已审核通过，可以发布 approved: ready to publish',
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async recipients(round: Round): Promise<string[]> {
+    const roles = round.state === 'in_review' ? round.steps[round.current].roles : ['awaiting_signoff', 'escalated'].includes(round.state) ? round.signOffRoles : [];
+    const where = roles.length
+      ? { roles: { code: { $in: roles } }, isActive: true, id: { $ne: round.submitter } }
+      : ['returned', 'rejected', 'approved'].includes(round.state) ? { id: round.submitter, isActive: true } : null;
+    if (!where) return [];
+    const users = await strapi.db.query('admin::user').findMany({ where, select: ['email'] });
+    return [...new Set(users.map((u: any) => u.email).filter(Boolean))] as string[];
+  },
+
+  async afterTransition(target: { uid: string; documentId: string }, round: Round) {
+    const to = await this.recipients(round);
+    if (!to.length || !STATE_TEXT[round.state]) return;
+    const model: any = strapi.getModel(target.uid as any);
+    const titleField = ['title', 'name'].find((f) => model.attributes[f]) ?? 'documentId';
+    const doc: any = await strapi.db.query(target.uid).findOne({ where: { documentId: target.documentId }, select: [titleField] });
+    const title = doc?.[titleField] ?? target.documentId;
+    const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/content-manager/collection-types/${target.uid}/${target.documentId}`;
+    const step = round.state === 'in_review' ? `\n环节 Step: ${round.steps[round.current].name}` : '';
+    await strapi.plugin('email').service('email').send({
+      to,
+      subject: `【${STATE_TEXT[round.state].split(' ')[0]}】${title}`,
+      text: `${model.info.displayName}《${title}》第 ${round.number} 轮 / round ${round.number}: ${STATE_TEXT[round.state]}.${step}\n${link}`,
+    });
+  },
+});

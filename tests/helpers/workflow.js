@@ -1,0 +1,44 @@
+// Test actors, one admin user per DOMAIN role, and a helper that takes a document through the
+// whole approval chain and publishes it — the only way governed content becomes public.
+const { unique } = require('./fixtures');
+
+const ROLES = ['gov-author', 'gov-section-head', 'gov-leader', 'gov-principal', 'gov-secrecy-reviewer', 'gov-publisher', 'gov-office', 'gov-supervisor'];
+let cached;
+
+async function makeUser(code, suffix = unique()) {
+  const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+  return strapi.service('admin::user').create({
+    email: `${code}-${suffix}@example.gov.cn`, firstname: code, lastname: suffix, password: 'Test1234!secret', isActive: true, roles: [role.id],
+  });
+}
+
+/** One user per role, created once per test file. */
+async function actors() {
+  if (cached) return cached;
+  cached = {};
+  for (const code of ROLES) cached[code] = await makeUser(code);
+  cached.secondSectionHead = await makeUser('gov-section-head');
+  return cached;
+}
+
+const wf = () => strapi.plugin('disclosure-workflow').service('workflow');
+
+/** submit → every step approves → sign-off `public`. */
+async function approve(uid, documentId, { locale = null } = {}) {
+  const a = await actors();
+  await wf().submit({ uid, documentId, locale, actor: a['gov-author'].id });
+  for (;;) {
+    const status = await wf().status({ uid, documentId, locale });
+    if (status.state !== 'in_review') break;
+    const role = status.steps[status.current].roles[0];
+    await wf().decide({ uid, documentId, locale, actor: a[role].id, decision: 'approve' });
+  }
+  return wf().signOff({ uid, documentId, locale, actor: a['gov-secrecy-reviewer'].id, conclusion: 'public' });
+}
+
+async function approveAndPublish(uid, documentId, options) {
+  await approve(uid, documentId, options);
+  return strapi.documents(uid).publish({ documentId, ...(options?.locale ? { locale: options.locale } : {}) });
+}
+
+module.exports = { actors, makeUser, approve, approveAndPublish, wf, ROLES };
