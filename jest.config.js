@@ -6,5 +6,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.js'],
       testEnvironment: 'node',
     },
+    { displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.js'], testEnvironment: 'node' },
   ],
 };

@@ -67,6 +67,19 @@ async function main() {
     if (postgres) postgres.stop();
   }
 
+  // One browser test through the built admin, in Debian's Chromium, on SQLite.
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (fs.existsSync(chromium)) {
+    log('building the admin panel for the browser test');
+    const build = await run(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    const browserDb = path.join(root, '.tmp', `browser-${process.pid}.db`);
+    runs.push(build.status === 0 ? await jest('browser', { ...baseEnv, DATABASE_FILENAME: browserDb, CHROMIUM_PATH: chromium }, 'browser') : { label: 'browser', ok: false, passed: 0, failed: 1 });
+    fs.rmSync(browserDb, { force: true });
+  } else {
+    runs.push({ label: 'browser', ok: false, passed: 0, failed: 1 });
+    log(`browser test NOT RUN: no Chromium at ${chromium} (apt-get install chromium)`);
+  }
+
   mail.close();
   const passed = runs.reduce((n, r) => n + r.passed, 0);
   const failed = runs.reduce((n, r) => n + r.failed, 0) + (pgError ? 1 : 0);

@@ -1,0 +1,87 @@
+// Through the real admin in Debian's Chromium: the author submits, each reviewer acts in turn
+// with their own login, the secrecy reviewer signs off, the publisher publishes, and the item
+// appears in the public API.
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require('playwright-core');
+const { setupStrapi, cleanupStrapi, root } = require('../helpers/strapi');
+const { ITEM, http, makeDepartment, itemData } = require('../helpers/fixtures');
+const { makeUser } = require('../helpers/workflow');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SHOTS = path.join(root, '.tmp', 'browser');
+let browser;
+let base;
+let item;
+const users = {};
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const app = await setupStrapi();
+  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${app.server.httpServer.address().port}`;
+  for (const code of ['gov-author', 'gov-section-head', 'gov-leader', 'gov-secrecy-reviewer', 'gov-publisher']) users[code] = await makeUser(code);
+  const department = await makeDepartment();
+  item = await strapi.documents(ITEM).create({ data: itemData(department, { title: `浏览器测试：关于开展防汛演练的通知 ${Date.now()}` }) });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => strapi.server.httpServer.close(resolve));
+  await cleanupStrapi();
+});
+
+/** Logs in as `user` in a fresh browser context and opens the item's edit view. */
+async function openAs(user) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/admin/auth/login`);
+  await page.fill('input[name="email"]', user.email);
+  await page.fill('input[name="password"]', 'Test1234!secret');
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 60000 });
+  await page.goto(`${base}/admin/content-manager/collection-types/${ITEM}/${item.documentId}`);
+  await page.getByText('Review and sign-off').waitFor({ timeout: 60000 });
+  return { page, context };
+}
+
+async function act(user, button, shot) {
+  const { page, context } = await openAs(user);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByText('Done').first().waitFor({ timeout: 30000 });
+  await page.screenshot({ path: path.join(SHOTS, `${shot}.png`) });
+  await context.close();
+}
+
+const state = () => strapi.plugin('disclosure-workflow').service('workflow').status({ uid: ITEM, documentId: item.documentId });
+
+it('takes an item from submission to the public API through the admin', async () => {
+  await act(users['gov-author'], 'Submit for review', '1-submitted');
+  expect((await state()).state).toBe('in_review');
+
+  await act(users['gov-section-head'], 'Approve', '2-section-head');
+  await act(users['gov-leader'], 'Approve', '3-leader');
+  expect((await state()).state).toBe('awaiting_signoff');
+
+  await act(users['gov-secrecy-reviewer'], 'Sign off', '4-signed-off');
+  expect(await state()).toMatchObject({ state: 'approved', canPublish: true });
+  expect((await http().get(`/api/disclosure-items/${item.documentId}`)).status).toBe(404);
+
+  const { page, context } = await openAs(users['gov-publisher']);
+  await page.getByText('Approved and signed off for exactly this content').waitFor();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText(/Published|Success/i).first().waitFor({ timeout: 30000 });
+  await page.screenshot({ path: path.join(SHOTS, '5-published.png') });
+  await context.close();
+
+  const res = await http().get(`/api/disclosure-items/${item.documentId}`);
+  expect(res.status).toBe(200);
+  expect(res.body.data.title).toBe(item.title);
+  const events = (await strapi.plugin('disclosure-workflow').service('audit').list({ uid: ITEM, documentId: item.documentId })).map((e) => e.event);
+  expect(events).toEqual(['submit', 'decision.approve', 'decision.approve', 'sign-off.public', 'publish']);
+});
