@@ -55,9 +55,12 @@ export function publishGate(strapi: Core.Strapi) {
     async publish(ctx, next) {
       const locales = await content().localesOf(ctx.uid, ctx.params.documentId, ctx.params.locale);
       await assertAll(ctx.uid, ctx.params.documentId, locales);
-      const result = await next();
-      await record('publish', ctx.uid, ctx.params.documentId, locales);
-      return result;
+      // The publication and its audit event commit together, or not at all.
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        await record('publish', ctx.uid, ctx.params.documentId, locales);
+        return result;
+      });
     },
 
     async create(ctx, next) {

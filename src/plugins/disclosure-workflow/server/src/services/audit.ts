@@ -5,6 +5,7 @@ import { AUDIT } from '../constants';
 import { GENESIS, rowHash, verifyRows, type AuditFields, type AuditRow } from '../domain/audit-chain';
 
 const LOCK_KEY = 7_201_905; // any constant shared by all instances
+const TABLE = 'dw_audit_events';
 const COLUMNS = ['seq', 'at', 'event', 'targetUid', 'targetDocumentId', 'targetLocale', 'round', 'actor', 'actorRole', 'contentHash', 'ip', 'comment', 'data', 'prevHash', 'hash'];
 
 export type AuditInput = Partial<Omit<AuditFields, 'seq' | 'at'>> & { event: string };
@@ -20,9 +21,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async append(input: AuditInput): Promise<AuditRow> {
       return strapi.db.transaction(async ({ trx }) => {
         if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('SELECT pg_advisory_xact_lock(?)', [LOCK_KEY]).transacting(trx);
-        const last = await strapi.db.query(AUDIT).findOne({ select: ['seq', 'hash'], orderBy: { seq: 'desc' } });
+        const result = await strapi.db.connection.raw(`SELECT seq, hash FROM ${TABLE} ORDER BY seq DESC LIMIT 1`).transacting(trx);
+        const last = (Array.isArray(result) ? result : result.rows)[0];
         const fields: AuditFields = {
-          seq: (last?.seq ?? 0) + 1,
+          seq: Number(last?.seq ?? 0) + 1,
           at: new Date().toISOString(),
           event: input.event,
           targetUid: input.targetUid ?? null,
@@ -38,7 +40,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
         const prevHash = last?.hash ?? GENESIS;
         const row = { ...fields, prevHash, hash: rowHash(secret(), prevHash, fields) };
-        await strapi.db.query(AUDIT).create({ data: row });
+        await strapi.db.query(AUDIT).createMany({ data: [row] }); // no read-back: the row is known
+
         return row;
       });
     },

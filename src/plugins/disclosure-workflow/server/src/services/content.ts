@@ -30,14 +30,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
     },
 
-    /** The draft row of one locale (or the only row for types without draft & publish). */
-    async loadDraft(uid: string, documentId: string, locale?: string | null): Promise<DraftInfo | null> {
+    /**
+     * The draft row of one locale (or the only row for types without draft & publish). The publish
+     * gate needs only the hash (`full: false`); submitting also needs the author and department.
+     */
+    async loadDraft(uid: string, documentId: string, locale?: string | null, { full = true } = {}): Promise<DraftInfo | null> {
       const model: any = strapi.getModel(uid as any);
       const where: Record<string, unknown> = { documentId };
       if (model.options?.draftAndPublish) where.publishedAt = null;
       if (this.isLocalized(uid) && locale) where.locale = locale;
-      const populate: Record<string, unknown> = { ...hashPopulate(uid, schemas), createdBy: { select: ['id'] } };
-      if (model.attributes.department?.type === 'relation') populate.department = { select: ['documentId', 'code'] };
+      const populate: Record<string, unknown> = hashPopulate(uid, schemas);
+      if (full) populate.createdBy = { select: ['id'] };
+      if (full && model.attributes.department?.type === 'relation') populate.department = { select: ['documentId', 'code'] };
       const entity = await strapi.db.query(uid).findOne({ where, populate });
       if (!entity) return null;
       return {

@@ -165,8 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Throws the gate's refusal (and records the attempt) unless the draft may go public. */
     async assertPublishable(target: Target, { actor, ip, via }: { actor?: number | null; ip?: string; via: string }) {
-      const draft = await content().loadDraft(target.uid, target.documentId, target.locale);
-      const row = await latestRow(target);
+      const [draft, row] = await Promise.all([content().loadDraft(target.uid, target.documentId, target.locale, { full: false }), latestRow(target)]);
       const verdict = draft ? machine.gate(row?.data ?? null, draft) : { canPublish: false, reason: 'NOT_SUBMITTED' as const };
       if (verdict.canPublish) return draft!;
       await this_.recordRefusal(target, { code: verdict.reason!, actor, ip, via, round: row?.number ?? null, contentHash: draft?.contentHash ?? null });
@@ -202,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await latestRow(target);
       const round: Round | null = row?.data ?? null;
       if (!round || !machine.ACTIVE.includes(round.state)) return false;
-      const draft = await content().loadDraft(target.uid, target.documentId, target.locale);
+      const draft = await content().loadDraft(target.uid, target.documentId, target.locale, { full: false });
       if (!draft || draft.contentHash === machine.boundHash(round)) return false;
       const reason = `edited after ${round.state}`;
       await persist(target, row, machine.voidRound(round, { reason, contentHash: draft.contentHash, at: now() }), null);
