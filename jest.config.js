@@ -6,6 +6,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.js'],
       testEnvironment: 'node',
     },
+    { displayName: 'multiprocess', testMatch: ['<rootDir>/tests/multiprocess/**/*.test.js'], testEnvironment: 'node' },
     { displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.js'], testEnvironment: 'node' },
   ],
 };

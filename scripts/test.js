@@ -61,6 +61,7 @@ async function main() {
       pgUrl = postgres.url;
     }
     runs.push(await jest('integration', { ...baseEnv, DATABASE_URL: pgUrl }, 'postgres'));
+    runs.push(await jest('multiprocess', { ...baseEnv, DATABASE_URL: pgUrl }, 'multiprocess'));
   } catch (error) {
     pgError = error;
   } finally {

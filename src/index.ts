@@ -8,6 +8,7 @@ import { seedCategories } from './bootstrap/categories';
 import { seedDemoData } from './bootstrap/demo-data';
 import { ensureCatalogueIndexes } from './bootstrap/indexes';
 import { labelAdminFields } from './bootstrap/admin-labels';
+import { ensureChineseDefaultLocale } from './bootstrap/locales';
 import { assertValidTemplate } from './domain/index-number';
 import { grantDefaults as grantWorkflowDefaults } from './plugins/disclosure-workflow/server/src/permissions';
 
@@ -21,6 +22,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureCatalogueIndexes(strapi);
+    await ensureChineseDefaultLocale(strapi);
     await ensureAdminRoles(strapi);
     await grantWorkflowDefaults(strapi);
     await grantPublicReadOnce(strapi);

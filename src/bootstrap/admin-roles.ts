@@ -45,23 +45,31 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
   'gov-supervisor': { name: '监察 Supervisor', description: '监察 / 督查: reads everything, changes nothing', grants: reviewer },
 };
 
-function permissionsFor(strapi: Core.Strapi, grants: Grant[]) {
+/**
+ * Content Manager permissions with every field, and for localized types every locale: Strapi
+ * drops permissions on localized types that name no locales.
+ */
+function permissionsFor(strapi: Core.Strapi, grants: Grant[], locales: string[]) {
   const actions = strapi.service('admin::permission').actionProvider;
   const contentTypes = strapi.service('admin::content-type');
+  const localized = (uid: string) => Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
   return grants.flatMap(({ action, subjects }) => {
     if (!subjects) return [{ action, subject: null, properties: {}, conditions: [] }];
     const definition = actions.get(action);
-    return contentTypes.getPermissionsWithNestedFields([{ ...definition, subjects }]);
+    return contentTypes
+      .getPermissionsWithNestedFields([{ ...definition, subjects }])
+      .map((p: any) => (localized(p.subject) ? { ...p, properties: { ...p.properties, locales } } : p));
   });
 }
 
 export async function ensureAdminRoles(strapi: Core.Strapi) {
   const roles = strapi.service('admin::role');
+  const locales = (await strapi.plugin('i18n').service('locales').find()).map((l: any) => l.code);
   const created: string[] = [];
   for (const [code, role] of Object.entries(ADMIN_ROLES)) {
     if (await roles.findOne({ code })) continue;
     const { id } = await roles.create({ name: role.name, code, description: role.description });
-    await roles.assignPermissions(id, permissionsFor(strapi, role.grants));
+    await roles.assignPermissions(id, permissionsFor(strapi, role.grants, locales));
     created.push(code);
   }
   if (created.length) strapi.log.info(`[disclosure] created admin roles: ${created.join(', ')}`);

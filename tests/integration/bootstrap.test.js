@@ -30,6 +30,8 @@ it('gives each role sensible Content Manager permissions', async () => {
     expect(can(code, 'read')).toBe(true);
     expect(roles[code].some((p) => /explorer\.(create|update|delete|publish)/.test(p))).toBe(false);
   }
+  const procedurePublish = await strapi.db.query('admin::permission').findOne({ where: { action: 'plugin::content-manager.explorer.publish', subject: PROCEDURE, role: { code: 'gov-publisher' } } });
+  expect(procedurePublish.properties.locales).toEqual(expect.arrayContaining(['zh-Hans', 'en']));
   const readFields = (await strapi.db.query('admin::permission').findOne({ where: { action: 'plugin::content-manager.explorer.read', subject: ITEM, role: { code: 'gov-supervisor' } } })).properties.fields;
   expect(readFields).toEqual(expect.arrayContaining(['title', 'indexNumber', 'exemptionReason', 'classified']));
 });

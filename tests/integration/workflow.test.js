@@ -478,3 +478,26 @@ describe('audit trail', () => {
     expect((await audit().verify()).ok).toBe(true);
   });
 });
+
+describe('other locales of an i18n document', () => {
+  it('gates each locale on its own review: publishing every locale needs every locale approved', async () => {
+    const zh = await strapi.documents(PROCEDURE).create({ data: { name: `多语种办事指南 ${unique()}`, steps: [{ name: '受理', timeLimit: 1 }] } });
+    expect(zh.locale).toBe('zh-Hans');
+    await strapi.documents(PROCEDURE).update({ documentId: zh.documentId, locale: 'en', data: { name: 'Bilingual procedure (English)', steps: [{ name: 'Acceptance', timeLimit: 1 }] } });
+    await approve(PROCEDURE, zh.documentId, { locale: 'zh-Hans' });
+    const livePublished = () => strapi.db.query(PROCEDURE).findMany({ where: { documentId: zh.documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
+
+    await expect(strapi.documents(PROCEDURE).publish({ documentId: zh.documentId, locale: '*' })).rejects.toEqual(gateError('NOT_SUBMITTED'));
+    await expect(strapi.documents(PROCEDURE).publish({ documentId: zh.documentId, locale: 'en' })).rejects.toEqual(gateError('NOT_SUBMITTED'));
+    const superAdmin = await admin(await makeUser('strapi-super-admin'));
+    const cm = await superAdmin.post(`/content-manager/collection-types/${PROCEDURE}/${zh.documentId}/actions/publish?locale=en`).send({});
+    expect(cm.status).toBe(403);
+    expect(await livePublished()).toEqual([]);
+
+    await strapi.documents(PROCEDURE).publish({ documentId: zh.documentId, locale: 'zh-Hans' });
+    expect((await livePublished()).map((r) => r.locale)).toEqual(['zh-Hans']);
+    await approve(PROCEDURE, zh.documentId, { locale: 'en' });
+    await strapi.documents(PROCEDURE).publish({ documentId: zh.documentId, locale: 'en' });
+    expect((await livePublished()).map((r) => r.locale).sort()).toEqual(['en', 'zh-Hans']);
+  });
+});

@@ -15,3 +15,10 @@ export function errorText(error: any, locale: string): string {
   if (body?.details?.zh && body?.details?.en) return locale.startsWith('zh') ? body.details.zh : body.details.en;
   return body?.message ?? String(error?.message ?? error);
 }
+
+/** An instant as 'YYYY-MM-DD HH:mm' in the site's time zone (Asia/Shanghai), whatever the browser's. */
+export function formatInZone(iso: string, timeZone = 'Asia/Shanghai'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}

@@ -10,6 +10,16 @@ export interface WorkflowConfig {
   adminUrl: string;
   /** false turns the whole workflow (and its gate) off: used by bench:gate for the baseline. */
   enabled: boolean;
+  scheduler: {
+    /** Poll the schedule table on this instance (every instance may; claims are exclusive). */
+    enabled: boolean;
+    pollIntervalMs: number;
+    /** A claimed row whose instance died becomes claimable again after this. */
+    leaseMs: number;
+    batchSize: number;
+    /** Times without an offset are read, and shown, in this zone. */
+    timeZone: string;
+  };
 }
 
 export default {
@@ -19,6 +29,13 @@ export default {
     unpublishRoles: ['gov-publisher', 'gov-office', 'gov-principal', 'strapi-super-admin'],
     adminUrl: env('PUBLIC_URL', 'http://localhost:1337') + '/admin',
     enabled: true,
+    scheduler: {
+      enabled: env.bool('SCHEDULER_ENABLED', env('NODE_ENV') !== 'test'),
+      pollIntervalMs: env.int('SCHEDULER_POLL_MS', 5000),
+      leaseMs: env.int('SCHEDULER_LEASE_MS', 60000),
+      batchSize: env.int('SCHEDULER_BATCH', 50),
+      timeZone: env('SITE_TIME_ZONE', 'Asia/Shanghai'),
+    },
   }),
   validator(config: WorkflowConfig) {
     if (!Array.isArray(config.contentTypes)) throw new Error('disclosure-workflow: contentTypes must be a list of content-type uids');

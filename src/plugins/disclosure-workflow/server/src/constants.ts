@@ -2,6 +2,7 @@ export const PLUGIN = 'disclosure-workflow';
 export const ROUND = 'plugin::disclosure-workflow.round';
 export const CHAIN = 'plugin::disclosure-workflow.chain';
 export const AUDIT = 'plugin::disclosure-workflow.audit-event';
+export const SCHEDULE = 'plugin::disclosure-workflow.schedule';
 
 /** RBAC actions, shown in Settings → Roles under Plugins → Disclosure workflow. */
 export const ACTIONS = {

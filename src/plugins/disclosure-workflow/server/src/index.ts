@@ -7,9 +7,11 @@ import chains from './services/chains';
 import content from './services/content';
 import notify from './services/notify';
 import workflow from './services/workflow';
+import schedule from './services/schedule';
 import workflowController from './controllers/workflow';
 import chainsController from './controllers/chains';
 import auditController from './controllers/audit';
+import scheduleController from './controllers/schedule';
 import { publishGate } from './middlewares/publish-gate';
 import { registerActions, grantDefaults } from './permissions';
 import { ensureIndexes } from './indexes';
@@ -18,8 +20,8 @@ export default {
   config,
   contentTypes,
   routes,
-  services: { audit, chains, content, notify, workflow },
-  controllers: { workflow: workflowController, chains: chainsController, audit: auditController },
+  services: { audit, chains, content, notify, workflow, schedule },
+  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController },
 
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publishGate(strapi));
@@ -29,6 +31,11 @@ export default {
     await registerActions(strapi);
     await ensureIndexes(strapi);
     await strapi.plugin('disclosure-workflow').service('chains').ensureDefault();
+    if (strapi.config.get('plugin::disclosure-workflow.scheduler.enabled')) strapi.plugin('disclosure-workflow').service('schedule').start();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.plugin('disclosure-workflow').service('schedule').stop();
   },
 };
 

@@ -6,6 +6,7 @@ const STATEMENTS = [
   'CREATE INDEX IF NOT EXISTS dw_rounds_state_idx ON dw_rounds (state)',
   'CREATE UNIQUE INDEX IF NOT EXISTS dw_audit_events_seq_uq ON dw_audit_events (seq)',
   'CREATE INDEX IF NOT EXISTS dw_audit_events_target_idx ON dw_audit_events (target_uid, target_document_id)',
+  'CREATE INDEX IF NOT EXISTS dw_schedules_due_idx ON dw_schedules (state, due_at)',
 ];
 
 /** Runs `CREATE … IF NOT EXISTS` statements; another instance starting at the same moment may win the race. */

@@ -6,6 +6,7 @@ import { Badge, Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption
 import { useFetchClient, useNotification, useAuth } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from '../pluginId';
 import { errorText, useT } from '../utils';
+import { SchedulePicker } from './SchedulePicker';
 
 const REASONS = ['stateSecret', 'lawForbidden', 'safetyStability', 'thirdPartyRights', 'internalAffairs', 'processInfo', 'enforcementCase', 'adminQuery'];
 
@@ -125,10 +126,12 @@ function PanelBody({ model, documentId }: { model: string; documentId: string })
           </Button>
         </Flex>
       )}
+      <SchedulePicker model={model} documentId={documentId} />
       {status.round > 0 && (
         <Flex gap={3}>
           <Link href={`/admin/plugins/${PLUGIN_ID}/slip?uid=${encodeURIComponent(model)}&documentId=${documentId}`}>{t('slip')}</Link>
           <Link href={`/admin/plugins/${PLUGIN_ID}/audit?uid=${encodeURIComponent(model)}&documentId=${documentId}`}>{t('audit')}</Link>
+          <Link href={`/admin/plugins/${PLUGIN_ID}/schedules`}>{t('menu.schedules')}</Link>
         </Flex>
       )}
     </Flex>

@@ -3,12 +3,14 @@ import { Page } from '@strapi/strapi/admin';
 import { TasksPage } from './TasksPage';
 import { AuditPage } from './AuditPage';
 import { SlipPage } from './SlipPage';
+import { SchedulesPage } from './SchedulesPage';
 
 const App = () => (
   <Routes>
     <Route index element={<TasksPage />} />
     <Route path="audit" element={<AuditPage />} />
     <Route path="slip" element={<SlipPage />} />
+    <Route path="schedules" element={<SchedulesPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

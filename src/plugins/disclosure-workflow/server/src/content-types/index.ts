@@ -1,9 +1,11 @@
 import chain from './chain/schema.json';
 import round from './round/schema.json';
 import auditEvent from './audit-event/schema.json';
+import schedule from './schedule/schema.json';
 
 export default {
   chain: { schema: chain },
   round: { schema: round },
   'audit-event': { schema: auditEvent },
+  schedule: { schema: schedule },
 };

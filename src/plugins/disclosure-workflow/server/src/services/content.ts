@@ -54,6 +54,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** The locale a workflow action is about: the default locale when none is given. */
+    async resolveLocale(uid: string, locale?: string | null): Promise<string | null> {
+      if (!this.isLocalized(uid)) return null;
+      return locale || (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    },
+
     /** Locales a publish call touches: one, several, or every locale of the document. */
     async localesOf(uid: string, documentId: string, requested: unknown): Promise<Array<string | null>> {
       if (!this.isLocalized(uid)) return [null];

@@ -23,6 +23,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return [...new Set(users.map((u: any) => u.email).filter(Boolean))] as string[];
   },
 
+  /** Tells the person who scheduled it that a schedule did not fire, and why. */
+  async scheduleFailed(row: any, code: string) {
+    const owner = await strapi.db.query('admin::user').findOne({ where: { id: row.owner, isActive: true }, select: ['email'] });
+    if (!owner?.email) return;
+    const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/plugins/disclosure-workflow/schedules`;
+    await strapi.plugin('email').service('email').send({
+      to: owner.email,
+      subject: `【定时${row.action === 'publish' ? '发布' : '撤销发布'}未执行 Schedule failed】${row.title ?? row.targetDocumentId}`,
+      text: `定时任务 #${row.id}（${row.action}，${new Date(row.dueAt).toISOString()}）未执行 / did not fire: ${code}.\n${link}`,
+    });
+  },
+
   async afterTransition(target: { uid: string; documentId: string }, round: Round) {
     const to = await this.recipients(round);
     if (!to.length || !STATE_TEXT[round.state]) return;

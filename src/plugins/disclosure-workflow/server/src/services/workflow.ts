@@ -66,12 +66,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** One workflow action: read, decide, store, audit; atomically. */
-  async function act(target: Target, event: string, actorId: number, meta: Meta, apply: (ctx: { row: any; round: Round | null; draft: any; actor: Actor }) => Promise<{ round: Round; role?: string; comment?: string; data?: unknown }>) {
+  const normalise = async (target: Target): Promise<Target> => ({ ...target, locale: await content().resolveLocale(target.uid, target.locale) });
+
+  async function act(input: Target, event: string, actorId: number, meta: Meta, apply: (ctx: { row: any; round: Round | null; draft: any; actor: Actor; target: Target }) => Promise<{ round: Round; role?: string; comment?: string; data?: unknown }>) {
+    content().assertGoverned(input.uid);
+    const target = await normalise(input);
     const actor = await loadActor(actorId);
     const result = await strapi.db.transaction(async () => {
       const draft = await loadDraft(target);
       const row = await latestRow(target);
-      const outcome = await apply({ row, round: row?.data ?? null, draft, actor });
+      const outcome = await apply({ row, round: row?.data ?? null, draft, actor, target });
       await persist(target, row, outcome.round, draft.departmentKeys[0] ?? null);
       await audit().append({
         event,
@@ -126,16 +130,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async signOff(input: Target & { actor: number; conclusion: Conclusion; opinion?: string; exemptionReason?: string; referredTo?: string; redactions?: Record<string, unknown> } & Meta) {
       const { uid, documentId, locale, actor, conclusion, opinion, exemptionReason, referredTo, redactions, ip } = input;
-      return act({ uid, documentId, locale }, `sign-off.${conclusion}`, actor, { ip }, async ({ round, draft, actor: who }) => {
+      return act({ uid, documentId, locale }, `sign-off.${conclusion}`, actor, { ip }, async ({ round, draft, actor: who, target }) => {
         if (!round) refuse('NOT_SUBMITTED');
         let hash = draft.contentHash;
         const base = { actor: who, conclusion, opinion, exemptionReason, referredTo, at: now(), exemptionReasons: EXEMPTION_REASONS };
         machine.signOff(round!, { ...base, contentHash: hash }); // refuse before writing anything
         const changes = conclusion === 'redacted' && redactions ? redactions : conclusion === 'withhold' && 'disclosure' in draft.entity ? { disclosure: 'withheld', exemptionReason } : null;
         if (changes) {
-          await ownWrites.run({ documentId }, () => strapi.documents(uid as any).update({ documentId, locale: locale ?? undefined, data: changes } as any));
+          await ownWrites.run({ documentId }, () => strapi.documents(uid as any).update({ documentId, locale: target.locale ?? undefined, data: changes } as any));
           // 删减后公开 signs the redacted text; a withhold signs what was reviewed.
-          if (conclusion === 'redacted') hash = (await loadDraft({ uid, documentId, locale })).contentHash;
+          if (conclusion === 'redacted') hash = (await loadDraft(target)).contentHash;
         }
         const next = machine.signOff(round!, { ...base, contentHash: hash });
         return { round: next, role: (next.signOff ?? next.escalation)!.role, comment: opinion, data: { referredTo, exemptionReason, redacted: Boolean(changes && conclusion === 'redacted') } };
@@ -143,9 +147,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Where the document stands, who acts next, and whether it may be published now. */
-    async status({ uid, documentId, locale }: Target) {
-      const draft = await loadDraft({ uid, documentId, locale });
-      const row = await latestRow({ uid, documentId, locale });
+    async status(input: Target) {
+      content().assertGoverned(input.uid);
+      const target = await normalise(input);
+      const draft = await loadDraft(target);
+      const row = await latestRow(target);
       const round: Round | null = row?.data ?? null;
       const verdict = machine.gate(round, draft);
       return {
@@ -164,7 +170,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Throws the gate's refusal (and records the attempt) unless the draft may go public. */
-    async assertPublishable(target: Target, { actor, ip, via }: { actor?: number | null; ip?: string; via: string }) {
+    async assertPublishable(input: Target, { actor, ip, via }: { actor?: number | null; ip?: string; via: string }) {
+      const target = await normalise(input);
       const [draft, row] = await Promise.all([content().loadDraft(target.uid, target.documentId, target.locale, { full: false }), latestRow(target)]);
       const verdict = draft ? machine.gate(row?.data ?? null, draft) : { canPublish: false, reason: 'NOT_SUBMITTED' as const };
       if (verdict.canPublish) return draft!;
@@ -196,8 +203,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Called after every edit of a governed draft: a change of content voids the active round. */
-    async voidIfChanged(target: Target, { actor, ip }: { actor?: number | null; ip?: string }) {
-      if (ownWrites.getStore()?.documentId === target.documentId) return false;
+    async voidIfChanged(input: Target, { actor, ip }: { actor?: number | null; ip?: string }) {
+      if (ownWrites.getStore()?.documentId === input.documentId) return false;
+      const target = await normalise(input);
       const row = await latestRow(target);
       const round: Round | null = row?.data ?? null;
       if (!round || !machine.ACTIVE.includes(round.state)) return false;

@@ -1,0 +1,60 @@
+// 定时发布 in the edit view: schedule a publish or unpublish of this document, in the site's time
+// zone (Asia/Shanghai), and see or cancel what is already scheduled.
+import * as React from 'react';
+import { useIntl } from 'react-intl';
+import { Button, Field, Flex, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { API } from '../pluginId';
+import { errorText, formatInZone, useT } from '../utils';
+
+export function SchedulePicker({ model, documentId }: { model: string; documentId: string }) {
+  const t = useT();
+  const { locale } = useIntl();
+  const { get, post, del } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [rows, setRows] = React.useState<any[]>([]);
+  const [action, setAction] = React.useState('publish');
+  const [at, setAt] = React.useState('');
+
+  const load = React.useCallback(() => get(`${API}/schedules`, { params: { documentId } }).then(({ data }) => setRows(data.data)), [get, documentId]);
+  React.useEffect(() => {
+    load().catch(() => setRows([]));
+  }, [load]);
+
+  const run = async (call: () => Promise<unknown>) => {
+    try {
+      await call();
+      toggleNotification({ type: 'success', message: t('done') });
+      await load();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorText(error, locale) });
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Typography variant="sigma">{t('schedule.title')}</Typography>
+      {rows.filter((r) => r.state !== 'cancelled').map((r) => (
+        <Flex key={r.id} gap={2} justifyContent="space-between">
+          <Typography variant="pi">
+            {t(`schedule.action.${r.action}`)} · {formatInZone(r.dueAt)} · {t(`schedule.state.${r.state}`)}{r.reasonCode ? ` (${r.reasonCode})` : ''}
+          </Typography>
+          {['pending', 'failed'].includes(r.state) && <Button size="S" variant="tertiary" onClick={() => run(() => del(`${API}/schedules/${r.id}`))}>{t('schedule.cancel')}</Button>}
+        </Flex>
+      ))}
+      <Field.Root name="scheduleAction">
+        <SingleSelect value={action} onChange={(v: any) => setAction(String(v))}>
+          <SingleSelectOption value="publish">{t('schedule.action.publish')}</SingleSelectOption>
+          <SingleSelectOption value="unpublish">{t('schedule.action.unpublish')}</SingleSelectOption>
+        </SingleSelect>
+      </Field.Root>
+      <Field.Root name="scheduleAt" hint={t('schedule.zone')}>
+        <TextInput type="datetime-local" value={at} onChange={(e: any) => setAt(e.target.value)} aria-label={t('schedule.at')} />
+        <Field.Hint />
+      </Field.Root>
+      <Button variant="secondary" disabled={!at} onClick={() => run(() => post(`${API}/schedules`, { uid: model, documentId, action, at: at.replace('T', ' ') }))}>
+        {t('schedule.submit')}
+      </Button>
+    </Flex>
+  );
+}

@@ -1,0 +1,31 @@
+import Joi from 'joi';
+import type { Core } from '@strapi/strapi';
+import { respond } from './workflow';
+import { ChainValidationError } from '../services/chains';
+
+const CREATE = Joi.object({
+  uid: Joi.string().max(200).required(),
+  documentId: Joi.string().max(64).required(),
+  locale: Joi.string().max(20).allow(null, ''),
+  action: Joi.string().valid('publish', 'unpublish').required(),
+  at: Joi.string().max(40).required(),
+});
+const RESCHEDULE = Joi.object({ at: Joi.string().max(40).required() });
+
+function parse(schema: Joi.ObjectSchema, input: unknown) {
+  const { value, error } = schema.validate(input ?? {}, { abortEarly: false });
+  if (error) throw new ChainValidationError(error.details.map((d) => ({ path: d.path.join('.'), message: d.message })));
+  return value;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const schedules = () => strapi.plugin('disclosure-workflow').service('schedule');
+  const actor = (ctx: any) => ctx.state.user.id;
+  return {
+    find: (ctx) => respond(ctx, () => schedules().list({ state: ctx.query.state, uid: ctx.query.uid, department: ctx.query.department, documentId: ctx.query.documentId })),
+    create: (ctx) => respond(ctx, () => schedules().schedule({ ...parse(CREATE, ctx.request.body), actor: actor(ctx) })),
+    reschedule: (ctx) => respond(ctx, () => schedules().reschedule({ id: Number(ctx.params.id), ...parse(RESCHEDULE, ctx.request.body), actor: actor(ctx) })),
+    cancel: (ctx) => respond(ctx, () => schedules().cancel({ id: Number(ctx.params.id), actor: actor(ctx) })),
+    retry: (ctx) => respond(ctx, () => schedules().retry({ id: Number(ctx.params.id), actor: actor(ctx) })),
+  };
+};

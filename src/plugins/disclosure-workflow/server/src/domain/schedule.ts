@@ -1,0 +1,38 @@
+// 定时发布: schedule states, retry backoff and times in the site's time zone.
+export type ScheduleAction = 'publish' | 'unpublish';
+export type ScheduleState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** Transient failures retry after 1 s, 2 s, 4 s … capped at 5 minutes. */
+export function backoffMs(attempts: number, capMs = 5 * 60_000): number {
+  return Math.min(capMs, 1000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Parses an instant; a time without offset is read in the site's time zone. */
+export function parseInstant(value: unknown, timeZone = 'Asia/Shanghai'): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value !== 'string' || value.length > 40) return null;
+  const local = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (local) {
+    const [, y, mo, d, h, mi, s] = local.map(Number);
+    const asUtc = Date.UTC(y, mo - 1, d, h, mi, s || 0);
+    return new Date(asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Minutes the time zone is ahead of UTC at that instant (Asia/Shanghai: 480). */
+export function offsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    .formatToParts(at)
+    .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** 'YYYY-MM-DD HH:mm' in the site's time zone, for people. */
+export function formatLocal(at: Date, timeZone = 'Asia/Shanghai'): string {
+  const shifted = new Date(at.getTime() + offsetMinutes(at, timeZone) * 60_000);
+  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+}

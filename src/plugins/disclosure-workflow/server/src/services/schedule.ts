@@ -1,0 +1,217 @@
+// 定时发布: schedules are database rows, the only source of truth. Every instance polls, claims
+// due rows with a lease through a conditional UPDATE (one winner per row, on any database), and
+// fires each in one transaction together with the row's `done` mark and the audit events, so a
+// schedule fires exactly once even when an instance dies mid-way.
+import { hostname } from 'os';
+import { randomBytes } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { SCHEDULE } from '../constants';
+import { WorkflowRefusal, refuse } from '../domain/refusal';
+import { backoffMs, parseInstant, type ScheduleAction } from '../domain/schedule';
+
+const MAX_ATTEMPTS = 10;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const plugin = () => strapi.plugin('disclosure-workflow');
+  const config = () => strapi.config.get('plugin::disclosure-workflow.scheduler') as { pollIntervalMs: number; leaseMs: number; batchSize: number; timeZone: string };
+  const audit = (event: string, row: any, extra: Record<string, unknown> = {}) =>
+    plugin().service('audit').append({
+      event, targetUid: row.targetUid, targetDocumentId: row.targetDocumentId, targetLocale: row.targetLocale || null,
+      actor: (extra.actor as number) ?? null, data: { schedule: row.id, action: row.action, dueAt: new Date(row.dueAt).toISOString(), ...extra },
+    });
+
+  async function publisherActor(actorId: number) {
+    const user = await strapi.db.query('admin::user').findOne({ where: { id: Number(actorId) || 0 }, populate: { roles: { select: ['code'] } } });
+    const allowed: string[] = strapi.config.get('plugin::disclosure-workflow.unpublishRoles');
+    if (!user || !user.roles.some((r: any) => allowed.includes(r.code))) refuse('NOT_ALLOWED', 'scheduling is for publishers');
+    return user;
+  }
+
+  async function findRow(id: number) {
+    const row = await strapi.db.query(SCHEDULE).findOne({ where: { id: Number(id) || 0 } });
+    return row ?? refuse('NOT_FOUND', `schedule ${id}`);
+  }
+
+  /** Rows this instance may claim now: due and pending, or running under an expired lease. */
+  const claimable = (now: Date) => ({
+    $or: [
+      { state: 'pending', dueAt: { $lte: now }, $or: [{ nextAttemptAt: { $null: true } }, { nextAttemptAt: { $lte: now } }] },
+      { state: 'running', leaseUntil: { $lt: now } },
+    ],
+  });
+
+  async function claim(limit: number): Promise<any[]> {
+    const now = new Date();
+    const candidates = await strapi.db.query(SCHEDULE).findMany({ where: claimable(now), orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], limit, select: ['id', 'attempts'] });
+    const claimed: any[] = [];
+    for (const candidate of candidates) {
+      const { count } = await strapi.db.query(SCHEDULE).updateMany({
+        where: { id: candidate.id, ...claimable(now) },
+        data: { state: 'running', leaseOwner: instance, leaseUntil: new Date(now.getTime() + config().leaseMs), attempts: candidate.attempts + 1 },
+      });
+      if (count === 1) claimed.push(await strapi.db.query(SCHEDULE).findOne({ where: { id: candidate.id } }));
+    }
+    return claimed;
+  }
+
+  const mine = (row: any) => ({ id: row.id, state: 'running', leaseOwner: instance });
+
+  /** One firing, all or nothing: the action, the `done` mark and the audit events commit together. */
+  async function fire(row: any): Promise<'done' | 'failed' | 'retry' | 'lost'> {
+    const target = { uid: row.targetUid, documentId: row.targetDocumentId, locale: row.targetLocale || null };
+    try {
+      await strapi.db.transaction(async () => {
+        const { count } = await strapi.db.query(SCHEDULE).updateMany({ where: mine(row), data: { state: 'done', firedAt: new Date(), leaseUntil: null, reasonCode: null, lastError: null } });
+        if (count !== 1) throw new LostLease();
+        const documents: any = strapi.documents(target.uid as any);
+        if (row.action === 'publish') {
+          const model: any = strapi.getModel(target.uid as any);
+          // 发布日期 is the scheduled time, not the moment the poller got to it.
+          if (model.attributes.publishedDate) {
+            await strapi.db.query(target.uid).updateMany({ where: { documentId: target.documentId, publishedAt: null, publishedDate: null, ...(target.locale ? { locale: target.locale } : {}) }, data: { publishedDate: new Date(row.dueAt) } });
+          }
+          await documents.publish({ documentId: target.documentId, ...(target.locale ? { locale: target.locale } : {}) });
+        } else {
+          await documents.unpublish({ documentId: target.documentId, ...(target.locale ? { locale: target.locale } : {}) });
+        }
+        await audit('schedule.fired', row, { lateMs: Date.now() - new Date(row.dueAt).getTime(), instance });
+      });
+      return 'done';
+    } catch (error) {
+      if (error instanceof LostLease) return 'lost';
+      const refusal = error instanceof WorkflowRefusal ? error : (error as any)?.details?.code ? new WorkflowRefusal((error as any).details.code) : null;
+      if (refusal || row.attempts >= MAX_ATTEMPTS) {
+        const reasonCode = refusal?.code ?? 'ERROR';
+        const { count } = await strapi.db.query(SCHEDULE).updateMany({ where: mine(row), data: { state: 'failed', reasonCode, lastError: String((error as Error)?.message ?? error).slice(0, 2000), leaseUntil: null } });
+        if (count === 1) {
+          await audit('schedule.failed', row, { code: reasonCode });
+          plugin().service('notify').scheduleFailed(row, reasonCode).catch((e: Error) => strapi.log.warn(`[disclosure-workflow] failure mail not sent: ${e.message}`));
+        }
+        return 'failed';
+      }
+      // Transient (e.g. the database went away): back to pending with a delay; never dropped.
+      await strapi.db.query(SCHEDULE).updateMany({
+        where: mine(row),
+        data: { state: 'pending', nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts)), lastError: String((error as Error)?.message ?? error).slice(0, 2000), leaseUntil: null },
+      }).catch(() => undefined); // if even this fails, the lease runs out and another tick retries
+      return 'retry';
+    }
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  let ticking = false;
+
+  const service = {
+    instance,
+
+    async schedule({ uid, documentId, locale, action, at, actor }: { uid: string; documentId: string; locale?: string | null; action: ScheduleAction; at: unknown; actor: number }) {
+      const content = plugin().service('content');
+      content.assertGoverned(uid);
+      if (action !== 'publish' && action !== 'unpublish') refuse('INVALID_INPUT', 'action must be publish or unpublish');
+      const dueAt = parseInstant(at, config().timeZone) ?? refuse('INVALID_INPUT', 'at must be a date-time (ISO 8601, or YYYY-MM-DD HH:mm in the site time zone)');
+      await publisherActor(actor);
+      const resolvedLocale = await content.resolveLocale(uid, locale);
+      const draft = await content.loadDraft(uid, documentId, resolvedLocale);
+      if (!draft) refuse('NOT_FOUND', `${uid} ${documentId}`);
+      if (action === 'publish') {
+        const status = await plugin().service('workflow').status({ uid, documentId, locale: resolvedLocale });
+        if (!status.canPublish) refuse(status.reason);
+      }
+      return strapi.db.transaction(async () => {
+        const row = await strapi.db.query(SCHEDULE).create({
+          data: {
+            targetUid: uid, targetDocumentId: documentId, targetLocale: resolvedLocale ?? '', action, dueAt, state: 'pending', attempts: 0,
+            owner: actor, department: draft!.departmentKeys[0] ?? null, title: String(draft!.entity.title ?? draft!.entity.name ?? documentId).slice(0, 250),
+          },
+        });
+        await audit('schedule.create', row, { actor });
+        return row;
+      });
+    },
+
+    async cancel({ id, actor }: { id: number; actor: number }) {
+      await publisherActor(actor);
+      const row = await findRow(id);
+      const { count } = await strapi.db.query(SCHEDULE).updateMany({ where: { id: row.id, state: { $in: ['pending', 'failed'] } }, data: { state: 'cancelled' } });
+      if (count !== 1) refuse('INVALID_STATE', `schedule is ${row.state}`);
+      await audit('schedule.cancel', row, { actor });
+      return findRow(id);
+    },
+
+    async reschedule({ id, at, actor }: { id: number; at: unknown; actor: number }) {
+      await publisherActor(actor);
+      const row = await findRow(id);
+      const dueAt = parseInstant(at, config().timeZone) ?? refuse('INVALID_INPUT', 'at must be a date-time');
+      const { count } = await strapi.db.query(SCHEDULE).updateMany({
+        where: { id: row.id, state: { $in: ['pending', 'failed'] } },
+        data: { state: 'pending', dueAt, attempts: 0, nextAttemptAt: null, reasonCode: null, lastError: null },
+      });
+      if (count !== 1) refuse('INVALID_STATE', `schedule is ${row.state}`);
+      await audit('schedule.reschedule', row, { actor, newDueAt: dueAt!.toISOString() });
+      return findRow(id);
+    },
+
+    /** A failed schedule, tried again on the next tick (the gate is checked again then). */
+    async retry({ id, actor }: { id: number; actor: number }) {
+      await publisherActor(actor);
+      const row = await findRow(id);
+      const { count } = await strapi.db.query(SCHEDULE).updateMany({ where: { id: row.id, state: 'failed' }, data: { state: 'pending', attempts: 0, nextAttemptAt: null, reasonCode: null, dueAt: row.dueAt } });
+      if (count !== 1) refuse('INVALID_STATE', `schedule is ${row.state}`);
+      await audit('schedule.retry', row, { actor });
+      return findRow(id);
+    },
+
+    async list({ state, uid, department, documentId }: { state?: string; uid?: string; department?: string; documentId?: string } = {}) {
+      const where: Record<string, unknown> = {};
+      if (state) where.state = state;
+      if (uid) where.targetUid = uid;
+      if (department) where.department = department;
+      if (documentId) where.targetDocumentId = documentId;
+      return strapi.db.query(SCHEDULE).findMany({ where, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], limit: 1000 });
+    },
+
+    /** One poll tick: claims and fires everything due, in due order. */
+    async runDue() {
+      const outcome = { claimed: 0, done: [] as number[], failed: [] as number[], retried: [] as number[], lost: [] as number[] };
+      for (;;) {
+        const batch = await claim(config().batchSize);
+        if (!batch.length) return outcome;
+        outcome.claimed += batch.length;
+        for (const row of batch) {
+          const result = await fire(row);
+          ({ done: outcome.done, failed: outcome.failed, retry: outcome.retried, lost: outcome.lost })[result].push(row.id);
+        }
+      }
+    },
+
+    start() {
+      if (timer) return;
+      const tick = async () => {
+        if (ticking) return;
+        ticking = true;
+        try {
+          const result = await service.runDue();
+          if (result.claimed) strapi.log.info(`[disclosure-workflow] scheduler ${instance}: fired ${result.done.length}, failed ${result.failed.length}, retrying ${result.retried.length}`);
+        } catch (error) {
+          strapi.log.warn(`[disclosure-workflow] scheduler tick failed, will retry: ${(error as Error).message}`);
+        } finally {
+          ticking = false;
+        }
+      };
+      // Missed schedules (the servers were down) fire right away, in due order.
+      setImmediate(tick);
+      timer = setInterval(tick, config().pollIntervalMs);
+      strapi.log.info(`[disclosure-workflow] scheduler ${instance} polling every ${config().pollIntervalMs} ms`);
+    },
+
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      while (ticking) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+  };
+  return service;
+};
+
+class LostLease extends Error {}
