@@ -2,7 +2,7 @@
 // with the workflow disabled by config, interleaved one by one in the same process and database.
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
-const { database, median, percentile, root } = require('./lib');
+const { database, median, percentile, root, approvedDocuments } = require('./lib');
 
 const N = Number(process.env.BENCH_DOCS || 500);
 const log = (m) => console.log(`[bench] ${m}`);
@@ -13,28 +13,12 @@ const ITEM = 'api::disclosure-item.disclosure-item';
   Object.assign(process.env, { DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_DATA: 'false', SERVE_ADMIN: 'false' });
   const app = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
   try {
-    const wf = app.plugin('disclosure-workflow').service('workflow');
-    const users = {};
-    for (const code of ['gov-author', 'gov-section-head', 'gov-leader', 'gov-secrecy-reviewer']) {
-      const role = await app.db.query('admin::role').findOne({ where: { code } });
-      users[code] = (await app.service('admin::user').create({ email: `bench-${code}-${Date.now()}@example.gov.cn`, firstname: 'bench', isActive: false, roles: [role.id] })).id;
-    }
-    const department = await app.documents('api::department.department').create({ data: { name: `基准部门${Date.now()}`, code: `B${Date.now()}` } });
-    const data = (i) => ({ title: `基准测试事项 ${i}`, department: department.documentId, formedAt: '2025-06-01', genre: 'notice', summary: '基准', body: '正文'.repeat(100) });
-
     log(`preparing ${N} approved documents (through the chain) and ${N} plain drafts`);
-    const gated = [];
+    const { docs: gated, department } = await approvedDocuments(app, N, log);
     const plain = [];
     for (let i = 0; i < N; i++) {
-      const doc = await app.documents(ITEM).create({ data: data(i) });
-      const target = { uid: ITEM, documentId: doc.documentId };
-      await wf.submit({ ...target, actor: users['gov-author'] });
-      await wf.decide({ ...target, actor: users['gov-section-head'], decision: 'approve' });
-      await wf.decide({ ...target, actor: users['gov-leader'], decision: 'approve' });
-      await wf.signOff({ ...target, actor: users['gov-secrecy-reviewer'], conclusion: 'public' });
-      gated.push(doc.documentId);
-      plain.push((await app.documents(ITEM).create({ data: data(`p${i}`) })).documentId);
-      if ((i + 1) % 100 === 0) log(`  prepared ${i + 1}/${N}`);
+      const draft = await app.documents(ITEM).create({ data: { title: `未送审事项 ${i}`, department: department.documentId, formedAt: '2025-06-01', genre: 'notice', summary: '基准', body: '正文'.repeat(100) } });
+      plain.push(draft.documentId);
     }
 
     const time = async (documentId) => {

@@ -56,4 +56,31 @@ function load(url, { connections = 10, duration = 10 } = {}) {
   });
 }
 
-module.exports = { database, startServer, load, median, percentile, root };
+/**
+ * Inactive staff, one per post, and `count` items taken through the whole approval chain on an
+ * in-process Strapi; returns their documentIds and the staff ids.
+ */
+async function approvedDocuments(app, count, log, prefix = '基准测试事项') {
+  const ITEM = 'api::disclosure-item.disclosure-item';
+  const wf = app.plugin('disclosure-workflow').service('workflow');
+  const users = {};
+  for (const code of ['gov-author', 'gov-section-head', 'gov-leader', 'gov-secrecy-reviewer', 'gov-publisher']) {
+    const role = await app.db.query('admin::role').findOne({ where: { code } });
+    users[code] = (await app.service('admin::user').create({ email: `bench-${code}-${Date.now()}@example.gov.cn`, firstname: 'bench', isActive: false, roles: [role.id] })).id;
+  }
+  const department = await app.documents('api::department.department').create({ data: { name: `基准部门${Date.now()}`, code: `B${Date.now()}` } });
+  const docs = [];
+  for (let i = 0; i < count; i++) {
+    const doc = await app.documents(ITEM).create({ data: { title: `${prefix} ${i}`, department: department.documentId, formedAt: '2025-06-01', genre: 'notice', summary: '基准', body: '正文'.repeat(100) } });
+    const target = { uid: ITEM, documentId: doc.documentId };
+    await wf.submit({ ...target, actor: users['gov-author'] });
+    await wf.decide({ ...target, actor: users['gov-section-head'], decision: 'approve' });
+    await wf.decide({ ...target, actor: users['gov-leader'], decision: 'approve' });
+    await wf.signOff({ ...target, actor: users['gov-secrecy-reviewer'], conclusion: 'public' });
+    docs.push(doc.documentId);
+    if ((i + 1) % 100 === 0) log(`  approved ${i + 1}/${count}`);
+  }
+  return { docs, users, department };
+}
+
+module.exports = { database, startServer, load, median, percentile, root, approvedDocuments };

@@ -2,7 +2,7 @@
 // scheduler instance, and by three, on the same PostgreSQL data in one run; plus lateness.
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
-const { database, median, percentile, root } = require('./lib');
+const { database, percentile, root, approvedDocuments } = require('./lib');
 const { startInstance } = require('../scripts/spawn-instance');
 
 const N = Number(process.env.BENCH_SCHEDULES || 1000);
@@ -18,26 +18,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const app = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
   const children = [];
   try {
-    const wf = app.plugin('disclosure-workflow').service('workflow');
     const sched = app.plugin('disclosure-workflow').service('schedule');
-    const users = {};
-    for (const code of ['gov-author', 'gov-section-head', 'gov-leader', 'gov-secrecy-reviewer', 'gov-publisher']) {
-      const role = await app.db.query('admin::role').findOne({ where: { code } });
-      users[code] = (await app.service('admin::user').create({ email: `bench-${code}@example.gov.cn`, firstname: 'bench', isActive: false, roles: [role.id] })).id;
-    }
-    const department = await app.documents('api::department.department').create({ data: { name: '基准部门', code: 'BENCH1' } });
     log(`preparing ${N} approved documents through the chain`);
-    const docs = [];
-    for (let i = 0; i < N; i++) {
-      const doc = await app.documents(ITEM).create({ data: { title: `定时发布基准 ${i}`, department: department.documentId, formedAt: '2025-06-01', genre: 'notice', summary: '基准', body: '正文'.repeat(100) } });
-      const t = { uid: ITEM, documentId: doc.documentId };
-      await wf.submit({ ...t, actor: users['gov-author'] });
-      await wf.decide({ ...t, actor: users['gov-section-head'], decision: 'approve' });
-      await wf.decide({ ...t, actor: users['gov-leader'], decision: 'approve' });
-      await wf.signOff({ ...t, actor: users['gov-secrecy-reviewer'], conclusion: 'public' });
-      docs.push(doc.documentId);
-      if ((i + 1) % 200 === 0) log(`  prepared ${i + 1}/${N}`);
-    }
+    const { docs, users } = await approvedDocuments(app, N, log, '定时发布基准');
     // Unpublishing leaves the approved drafts as they were, so every scenario publishes the same documents.
     const unpublishAll = async () => {
       for (const documentId of docs) await app.documents(ITEM).unpublish({ documentId });

@@ -1,36 +1,24 @@
 // 定时发布 on a real Strapi: fire at the due time through the gate, fail (and keep) what is no
 // longer approved, retry, cancel, reschedule, take over expired leases, never fire twice.
-const { SMTPServer } = require('smtp-server');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
+const { captureMail } = require('../helpers/mail');
 const { ITEM, http, unique, makeDepartment, itemData } = require('../helpers/fixtures');
 const { actors, approve } = require('../helpers/workflow');
 
 const SCHEDULE = 'plugin::disclosure-workflow.schedule';
-const mails = [];
-let smtp;
-let previousPort;
+let mailbox;
 let a;
 let department;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c) => (raw += c)).on('end', () => (mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw }), done()));
-    },
-  });
-  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  previousPort = process.env.SMTP_PORT;
-  process.env.SMTP_PORT = String(smtp.server.address().port);
+  mailbox = await captureMail();
   await setupStrapi();
   a = await actors();
   department = await makeDepartment();
 });
 afterAll(async () => {
   await cleanupStrapi();
-  process.env.SMTP_PORT = previousPort;
-  await new Promise((resolve) => smtp.close(resolve));
+  await mailbox.close();
 });
 
 const sched = () => strapi.plugin('disclosure-workflow').service('schedule');
@@ -89,8 +77,8 @@ describe('scheduling', () => {
     expect(await isPublic(doc)).toBe(false);
     expect((await sched().list({ state: 'failed' })).map((r) => r.id)).toContain(s.id);
     const deadline = Date.now() + 5000;
-    while (!mails.some((m) => m.to.includes(a['gov-publisher'].email) && m.raw.includes(`#${s.id}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(mails.some((m) => m.to.includes(a['gov-publisher'].email) && m.raw.includes(`#${s.id}`))).toBe(true);
+    while (!mailbox.mails.some((m) => m.to.includes(a['gov-publisher'].email) && m.raw.includes(`#${s.id}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(mailbox.mails.some((m) => m.to.includes(a['gov-publisher'].email) && m.raw.includes(`#${s.id}`))).toBe(true);
     expect((await audit().list({ uid: ITEM, documentId: doc.documentId })).map((e) => e.event)).toContain('schedule.failed');
 
     await approve(ITEM, doc.documentId);
