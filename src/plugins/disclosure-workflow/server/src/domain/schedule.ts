@@ -15,6 +15,9 @@ export function parseInstant(value: unknown, timeZone = 'Asia/Shanghai'): Date |
   if (local) {
     const [, y, mo, d, h, mi, s] = local.map(Number);
     const asUtc = Date.UTC(y, mo - 1, d, h, mi, s || 0);
+    // Date.UTC rolls 2026-13-01 over into 2027: refuse anything that does not come back the same.
+    const check = new Date(asUtc);
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || check.getUTCHours() !== h || check.getUTCMinutes() !== mi) return null;
     return new Date(asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000);
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
