@@ -6,6 +6,7 @@ import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE } from '../constants';
 const CM = 'plugin::content-manager.explorer';
 const CONTENT = [ITEM, PROCEDURE];
 const REFERENCE = [DEPARTMENT, CATEGORY];
+const CALENDAR = 'plugin::disclosure-workflow.calendar-override';
 
 type Grant = { action: string; subjects?: string[] };
 
@@ -35,7 +36,7 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
   'gov-office': {
     name: '信息公开工作机构 Disclosure office',
     description: 'Accepts and assigns requests, first-reviews replies; maintains departments and categories',
-    grants: [read([...CONTENT, ...REFERENCE]), ...write([...CONTENT, ...REFERENCE]), ...media(true)],
+    grants: [read([...CONTENT, ...REFERENCE, CALENDAR]), ...write([...CONTENT, ...REFERENCE, CALENDAR]), ...media(true)],
   },
   'gov-publisher': {
     name: '信息中心 Publisher',

@@ -8,6 +8,7 @@ import content from './services/content';
 import notify from './services/notify';
 import workflow from './services/workflow';
 import schedule from './services/schedule';
+import calendar from './services/calendar';
 import workflowController from './controllers/workflow';
 import chainsController from './controllers/chains';
 import auditController from './controllers/audit';
@@ -20,7 +21,7 @@ export default {
   config,
   contentTypes,
   routes,
-  services: { audit, chains, content, notify, workflow, schedule },
+  services: { audit, chains, content, notify, workflow, schedule, calendar },
   controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController },
 
   register({ strapi }: { strapi: Core.Strapi }) {

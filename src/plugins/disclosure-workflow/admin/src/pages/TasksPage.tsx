@@ -1,8 +1,8 @@
 // 待办: what waits for the current user's roles, with counts by state.
 import * as React from 'react';
-import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Link, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { API } from '../pluginId';
+import { API, PLUGIN_ID } from '../pluginId';
 import { useT } from '../utils';
 
 type Task = { uid: string; documentId: string; round: number; state: string; step: string | null; submittedAt: string };
@@ -19,7 +19,11 @@ export const TasksPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('tasks.title')}</Page.Title>
-      <Layouts.Header title={t('tasks.title')} subtitle={t('tasks.subtitle', { count: tasks.length })} />
+      <Layouts.Header
+        title={t('tasks.title')}
+        subtitle={t('tasks.subtitle', { count: tasks.length })}
+        secondaryAction={<LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/schedules`}>{t('menu.schedules')}</LinkButton>}
+      />
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4}>
           {Object.entries(counts).map(([state, n]) => <Badge key={state}>{`${t(`state.${state}`)} ${n}`}</Badge>)}

@@ -2,10 +2,12 @@ import chain from './chain/schema.json';
 import round from './round/schema.json';
 import auditEvent from './audit-event/schema.json';
 import schedule from './schedule/schema.json';
+import calendarOverride from './calendar-override/schema.json';
 
 export default {
   chain: { schema: chain },
   round: { schema: round },
   'audit-event': { schema: auditEvent },
   schedule: { schema: schedule },
+  'calendar-override': { schema: calendarOverride },
 };
