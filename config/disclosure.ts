@@ -9,6 +9,10 @@ export default ({ env }) => ({
     // Open-data exports stream in batches; this bounds one download.
     exportMaxRows: env.int('CATALOGUE_EXPORT_MAX_ROWS', 50000),
   },
+  // Public 依申请公开 intake: submissions per client in a window, counted in the database.
+  intake: {
+    rateLimit: { max: env.int('INTAKE_RATE_LIMIT', 10), windowMs: env.int('INTAKE_RATE_WINDOW_MS', 10 * 60 * 1000) },
+  },
   // Demo county data is loaded into an empty database, except in tests.
   demoData: env.bool('DEMO_DATA', env('NODE_ENV') !== 'test'),
 });

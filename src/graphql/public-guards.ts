@@ -17,6 +17,8 @@ const restrictRelatedItems = async (next: any, parent: any, args: any, context: 
 export function registerGraphqlGuards(strapi: Core.Strapi) {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
+  // Requests and applicants never appear in the public schema.
+  graphql.service('extension').shadowCRUD('api::disclosure-request.disclosure-request').disable();
   graphql.service('extension').use(() => ({
     resolversConfig: {
       'DisclosureItem.related': { middlewares: [restrictRelatedItems] },

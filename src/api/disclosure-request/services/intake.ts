@@ -1,0 +1,55 @@
+// Receiving a request from the public: stored with its clock started, answered with a query code.
+import { createHash, randomBytes } from 'crypto';
+import type { Core } from '@strapi/strapi';
+
+const REQUEST = 'api::disclosure-request.disclosure-request';
+const ATTEMPTS = 'disclosure_intake_attempts';
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** 16 random base32 characters (80 bits): not guessable, easy to read out on the phone. */
+export function newQueryCode(): string {
+  const bytes = randomBytes(16);
+  const chars = Array.from(bytes, (b) => BASE32[b % 32]).join('');
+  return chars.match(/.{4}/g)!.join('-');
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Per-client rate limit, kept in the database so every instance counts the same submissions. */
+  async allow(ip: string): Promise<boolean> {
+    const { max, windowMs } = strapi.config.get('disclosure.intake.rateLimit') as { max: number; windowMs: number };
+    const client = createHash('sha256').update(`${process.env.AUDIT_SECRET ?? ''}:${ip}`).digest('hex').slice(0, 32);
+    const since = Date.now() - windowMs;
+    const knex = strapi.db.connection;
+    await knex(ATTEMPTS).where('at', '<', since - windowMs).delete();
+    const [{ count }] = await knex(ATTEMPTS).where({ client }).andWhere('at', '>=', since).count({ count: '*' });
+    if (Number(count) >= max) return false;
+    await knex(ATTEMPTS).insert({ client, at: Date.now() });
+    return true;
+  },
+
+  async receive(fields: Record<string, unknown>) {
+    const calendar = strapi.plugin('disclosure-workflow').service('calendar');
+    // Online requests are received on the day they are confirmed (条例§31), in Beijing time.
+    const receivedAt = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const { dueAt, provisional } = await calendar.dueDate(receivedAt, 20);
+    const queryCode = newQueryCode();
+    await strapi.db.query(REQUEST).create({
+      data: { ...fields, queryCode, channel: 'online', state: 'received', receivedAt, dueAt, dueProvisional: provisional, events: [{ type: 'received', date: receivedAt }] },
+    });
+    strapi.log.info(`[disclosure] request received online, due ${dueAt}${provisional ? ' (provisional)' : ''}`);
+    return { queryCode, receivedAt, dueAt, dueProvisional: provisional };
+  },
+
+  async status(queryCode: string) {
+    const row = await strapi.db.query(REQUEST).findOne({ where: { queryCode }, select: ['state', 'receivedAt', 'dueAt', 'dueProvisional', 'closedAt', 'disposition'] });
+    if (!row) return null;
+    const closed = row.state === 'closed' || row.state === 'replied';
+    return {
+      state: row.state,
+      receivedAt: row.receivedAt,
+      dueAt: row.dueAt,
+      dueProvisional: Boolean(row.dueProvisional),
+      ...(closed ? { closedAt: row.closedAt, disposition: row.disposition } : {}),
+    };
+  },
+});

@@ -1,0 +1,77 @@
+// 依申请公开 public intake (条例§29): what an applicant without an account may send, checked field
+// by field with messages in zh-Hans. Unknown fields (disposition, state, …) are refused.
+import Joi from 'joi';
+
+export const APPLICANT_TYPES = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'] as const;
+export const DELIVERY = ['paper', 'email', 'disc', 'online'] as const;
+
+const LABELS: Record<string, string> = {
+  applicantType: '申请人类型', applicantName: '申请人姓名或名称', phone: '联系电话', email: '电子邮箱', address: '通信地址',
+  idType: '证件类型', idNumber: '证件号码', organizationName: '法人或其他组织名称', organizationCode: '统一社会信用代码',
+  description: '所需政府信息的名称、文号或者便于查询的其他特征性描述', documentNumber: '文号', delivery: '获取信息的方式',
+};
+
+/** Text without markup: nobody's name or request needs HTML. */
+const text = (max: number) => Joi.string().trim().max(max).pattern(/<\s*[a-zA-Z!/?]/, { invert: true, name: 'markup' });
+const organisation = (schema: Joi.StringSchema) =>
+  Joi.when('applicantType', { is: 'naturalPerson', then: schema.allow('', null), otherwise: schema.required() });
+
+const SCHEMA = Joi.object({
+  applicantType: Joi.string().valid(...APPLICANT_TYPES).required(),
+  applicantName: text(100).min(1).required(),
+  phone: Joi.string().trim().pattern(/^\+?[0-9][0-9 ()-]{4,28}$/).required(),
+  email: Joi.when('delivery', { is: 'email', then: Joi.string().trim().max(200).email({ tlds: false }).required(), otherwise: Joi.string().trim().max(200).email({ tlds: false }).allow('', null) }),
+  address: Joi.when('delivery', { is: Joi.valid('paper', 'disc'), then: text(300).min(1).required(), otherwise: text(300).allow('', null) }),
+  idType: text(30).min(1).required(),
+  idNumber: Joi.string().trim().pattern(/^[0-9A-Za-z()-]{4,40}$/).required(),
+  organizationName: organisation(text(200).min(1)),
+  organizationCode: organisation(Joi.string().trim().pattern(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/)),
+  description: text(2000).min(5).required(),
+  documentNumber: text(100).allow('', null),
+  delivery: Joi.string().valid(...DELIVERY).required(),
+})
+  .unknown(false)
+  .custom((value, helpers) => {
+    // 居民身份证: 18 characters with the GB 11643 check digit.
+    if (/居民身份证/.test(value.idType) && !validResidentId(value.idNumber)) return helpers.error('any.invalid', { label: 'idNumber', key: 'idNumber' });
+    return value;
+  });
+
+export function validResidentId(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  return '10X98765432'[sum % 11] === id[17].toUpperCase();
+}
+
+function message(key: string, type: string, context: any): string {
+  const label = LABELS[key] ?? key;
+  if (type === 'object.unknown') return `不接受的字段：${key}`;
+  if (type === 'any.required' || type === 'string.empty') return `${label}不能为空`;
+  if (type === 'string.max') return `${label}不能超过 ${context.limit} 个字`;
+  if (type === 'string.min') return `${label}至少 ${context.limit} 个字`;
+  if (type === 'string.pattern.invert.name') return `${label}不能包含网页标记`;
+  if (type === 'any.only') return `${label}的取值不正确`;
+  if (type === 'string.base' || type === 'object.base') return `${label}应为文字`;
+  return `${label}格式不正确`;
+}
+
+export interface IntakeProblem {
+  path: string;
+  message: string;
+}
+
+export function checkIntake(input: unknown): { value?: Record<string, any>; problems?: IntakeProblem[] } {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { problems: [{ path: '', message: '请求内容应为 JSON 对象' }] };
+  const { value, error } = SCHEMA.validate(input, { abortEarly: false, convert: true });
+  if (!error) return { value };
+  const seen = new Set<string>();
+  const problems: IntakeProblem[] = [];
+  for (const detail of error.details) {
+    const key = String(detail.context?.key ?? detail.path[0] ?? '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ path: key, message: message(key, detail.type, detail.context) });
+  }
+  return { problems };
+}
