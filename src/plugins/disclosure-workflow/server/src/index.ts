@@ -14,7 +14,7 @@ import chainsController from './controllers/chains';
 import auditController from './controllers/audit';
 import scheduleController from './controllers/schedule';
 import { publishGate } from './middlewares/publish-gate';
-import { registerActions, grantDefaults } from './permissions';
+import { registerActions } from './permissions';
 import { ensureIndexes } from './indexes';
 
 export default {
@@ -39,6 +39,3 @@ export default {
     await strapi.plugin('disclosure-workflow').service('schedule').stop();
   },
 };
-
-/** Called by the application after its own roles exist (see src/index.ts). */
-export { grantDefaults };

@@ -2,6 +2,7 @@
 // document comes back), through Strapi's email plugin.
 import type { Core } from '@strapi/strapi';
 import type { Round } from '../domain/state-machine';
+import { formatLocal } from '../domain/schedule';
 
 const STATE_TEXT: Record<string, string> = {
   in_review: '待审核 awaiting your review',
@@ -28,10 +29,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const owner = await strapi.db.query('admin::user').findOne({ where: { id: row.owner, isActive: true }, select: ['email'] });
     if (!owner?.email) return;
     const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/plugins/disclosure-workflow/schedules`;
+    const zone: string = strapi.config.get('plugin::disclosure-workflow.scheduler.timeZone');
     await strapi.plugin('email').service('email').send({
       to: owner.email,
       subject: `【定时${row.action === 'publish' ? '发布' : '撤销发布'}未执行 Schedule failed】${row.title ?? row.targetDocumentId}`,
-      text: `定时任务 #${row.id}（${row.action}，${new Date(row.dueAt).toISOString()}）未执行 / did not fire: ${code}.\n${link}`,
+      text: `定时任务 #${row.id}（${row.action}，${formatLocal(new Date(row.dueAt), zone)} ${zone}）未执行 / did not fire: ${code}.\n${link}`,
     });
   },
 
