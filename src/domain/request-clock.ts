@@ -12,7 +12,6 @@ export type ClockEvent =
   | { type: 'extended'; date: string; days: number; reason: string };
 
 export const REPLY_DAYS = 20;
-export const MAX_EXTENSION = 20;
 
 export interface Clock {
   dueAt: string | null;

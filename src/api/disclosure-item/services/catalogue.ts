@@ -3,16 +3,14 @@
 import type { Core } from '@strapi/strapi';
 import { CATEGORY, DEPARTMENT, ITEM } from '../../../constants';
 import { descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-query';
+import { PUBLIC_ITEM_FILTER } from '../../../document-middlewares/public-visibility';
 
 const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt'];
 const REF_FIELDS = ['documentId', 'name', 'code'];
 const LIST_POPULATE = { department: { select: REF_FIELDS }, category: { select: REF_FIELDS } };
 
-export const PUBLIC_WHERE = {
-  publishedAt: { $notNull: true },
-  disclosure: 'proactive',
-  $or: [{ classified: false }, { classified: { $null: true } }],
-};
+/** The same rule the Document Service applies to public reads, on the published rows. */
+export const PUBLIC_WHERE = { publishedAt: { $notNull: true }, ...PUBLIC_ITEM_FILTER };
 
 /** Database ids are internal: the public identifies items by documentId and 索引号. */
 function withoutIds(value: any): any {

@@ -1,6 +1,7 @@
 // Receiving a request from the public: stored with its clock started, answered with a query code.
 import { createHash, randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { localDate } from '../../../domain/local-date';
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
 const ATTEMPTS = 'disclosure_intake_attempts';
@@ -29,8 +30,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async receive(fields: Record<string, unknown>) {
     const calendar = strapi.plugin('disclosure-workflow').service('calendar');
-    // Online requests are received on the day they are confirmed (条例§31), in Beijing time.
-    const receivedAt = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    // Online requests are received on the day they are confirmed (条例§31), in the site's time zone.
+    const receivedAt = localDate(new Date(), strapi.config.get('disclosure.timeZone'));
     const { dueAt, provisional } = await calendar.dueDate(receivedAt, 20);
     const queryCode = newQueryCode();
     await strapi.db.query(REQUEST).create({
