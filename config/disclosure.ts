@@ -13,6 +13,13 @@ export default ({ env }) => ({
   intake: {
     rateLimit: { max: env.int('INTAKE_RATE_LIMIT', 10), windowMs: env.int('INTAKE_RATE_WINDOW_MS', 10 * 60 * 1000) },
   },
+  // 依申请公开 case handling: the due-soon flag, the handlers' daily reminder (working days before
+  // due) and the office's annual-report reminders (working days before 31 Jan / 31 Mar).
+  requests: {
+    dueSoonDays: env.int('REQUEST_DUE_SOON_DAYS', 5),
+    reminderDays: env.int('REQUEST_REMINDER_DAYS', 3),
+    reportReminderDays: env.array('REPORT_REMINDER_DAYS', ['10', '3', '1']).map(Number),
+  },
   // Demo county data is loaded into an empty database, except in tests.
   demoData: env.bool('DEMO_DATA', env('NODE_ENV') !== 'test'),
 });

@@ -5,4 +5,14 @@ export default ({ env }) => ({
   url: env('PUBLIC_URL', ''),
   proxy: env.bool('IS_PROXIED', false),
   app: { keys: env.array('APP_KEYS') },
+  // Triggers only: the jobs keep their state in the database, so every instance may run them.
+  cron: {
+    enabled: env.bool('CRON_ENABLED', env('NODE_ENV') !== 'test'),
+    tasks: {
+      disclosureDaily: {
+        task: ({ strapi }) => strapi.service('api::disclosure-request.reminders').daily(),
+        options: { rule: '0 5 8-18 * * *', tz: env('SITE_TIME_ZONE', 'Asia/Shanghai') },
+      },
+    },
+  },
 });

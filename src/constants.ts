@@ -2,8 +2,12 @@ export const ITEM = 'api::disclosure-item.disclosure-item';
 export const DEPARTMENT = 'api::department.department';
 export const CATEGORY = 'api::disclosure-category.disclosure-category';
 export const PROCEDURE = 'api::handling-procedure.handling-procedure';
+export const REQUEST = 'api::disclosure-request.disclosure-request';
+export const REPLY = 'api::request-reply.request-reply';
+export const REVIEW_CASE = 'api::review-case.review-case';
+export const ANNUAL_REPORT = 'api::annual-report.annual-report';
 
-export const PUBLIC_CONTENT_TYPES = [ITEM, DEPARTMENT, CATEGORY, PROCEDURE] as const;
+export const PUBLIC_CONTENT_TYPES = [ITEM, DEPARTMENT, CATEGORY, PROCEDURE, ANNUAL_REPORT] as const;
 
 /** Admin role codes of DOMAIN "Who uses it": public contract. */
 export const ROLE_CODES = [

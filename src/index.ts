@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { itemRules } from './document-middlewares/item-rules';
+import { requestRules } from './document-middlewares/request-rules';
 import { publicVisibility } from './document-middlewares/public-visibility';
+import { annualReportTables } from './document-middlewares/annual-report-tables';
 import { registerGraphqlGuards } from './graphql/public-guards';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { grantPublicReadOnce } from './bootstrap/public-permissions';
@@ -17,6 +19,8 @@ export default {
     assertValidTemplate(strapi.config.get('disclosure.indexNumberTemplate'));
     strapi.documents.use(publicVisibility(strapi));
     strapi.documents.use(itemRules(strapi));
+    strapi.documents.use(annualReportTables(strapi));
+    strapi.documents.use(requestRules(strapi));
     registerGraphqlGuards(strapi);
   },
 

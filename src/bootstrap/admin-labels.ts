@@ -2,7 +2,7 @@
 // editors need. Only labels still at Strapi's default (the attribute name) are replaced, so
 // changes made in the admin's "Configure the view" survive restarts.
 import type { Core } from '@strapi/strapi';
-import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE } from '../constants';
+import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST } from '../constants';
 
 const LABELS: Record<string, Record<string, string>> = {
   [ITEM]: {
@@ -26,6 +26,16 @@ const LABELS: Record<string, Record<string, string>> = {
     statutoryTimeLimit: '法定时限 Statutory time limit', statutoryTimeUnit: '法定时限单位 Unit', promisedTimeLimit: '承诺时限 Promised time limit',
     promisedTimeUnit: '承诺时限单位 Unit', fees: '收费标准 Fees', feeBasis: '收费依据 Fee basis', channels: '办理渠道 Channels', contact: '咨询方式 Contact', faq: '常见问题 FAQ',
   },
+  [REQUEST]: {
+    queryCode: '查询码 Query code', state: '办理环节 Stage', applicantType: '申请人类型 Applicant type', applicantName: '申请人 Applicant',
+    phone: '联系电话 Phone', email: '电子邮箱 Email', address: '通信地址 Address', idType: '证件类型 ID type', idNumber: '证件号码 ID number',
+    organizationName: '组织名称 Organisation', organizationCode: '统一社会信用代码 Credit code', description: '所需信息描述 Description',
+    documentNumber: '文号 Document number', delivery: '获取方式 Delivery', channel: '申请渠道 Channel', receivedAt: '收到日期 Received',
+    department: '承办部门 Department', handler: '承办人 Handler', dueAt: '答复期限 Due', dueProvisional: '期限为预估 Due date provisional',
+    closedAt: '办结日期 Closed', disposition: '办理结果 Disposition', replyDocument: '答复书文件 Reply file', replies: '答复书 Replies',
+    fee: '信息处理费 Fee', events: '办理记录 Events', revision: '版本 Revision', notes: '备注 Notes',
+  },
+  [REPLY]: { title: '标题 Title', disposition: '办理结果 Disposition', body: '正文 Body', attachments: '附件 Attachments', request: '申请 Request', department: '承办部门 Department' },
 };
 
 const LIST_COLUMNS: Record<string, string[]> = {
@@ -33,10 +43,16 @@ const LIST_COLUMNS: Record<string, string[]> = {
   [DEPARTMENT]: ['name', 'code', 'parent', 'kind'],
   [CATEGORY]: ['code', 'name', 'parent'],
   [PROCEDURE]: ['name', 'department', 'statutoryTimeLimit'],
+  [REQUEST]: ['queryCode', 'applicantName', 'state', 'receivedAt', 'dueAt'],
+  [REPLY]: ['title', 'disposition', 'request'],
 };
 
-/** Generated fields are shown but not typed in. */
-const READ_ONLY: Record<string, string[]> = { [ITEM]: ['indexNumber'] };
+/** Generated fields, and a request's stage, clock and outcome (changed by the case actions), are shown but not typed in. */
+const READ_ONLY: Record<string, string[]> = {
+  [ITEM]: ['indexNumber'],
+  [REQUEST]: ['queryCode', 'state', 'department', 'handler', 'dueAt', 'dueProvisional', 'closedAt', 'disposition', 'events', 'revision', 'replies'],
+  [REPLY]: ['request'],
+};
 
 const LAYOUT_DONE = { type: 'app', name: 'disclosure', key: 'admin-list-layout-applied' } as const;
 

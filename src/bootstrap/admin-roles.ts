@@ -1,10 +1,13 @@
 // The admin roles of DOMAIN "Who uses it", created once with exactly these codes. Existing roles
 // are left alone so administrators can adjust their permissions.
 import type { Core } from '@strapi/strapi';
-import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE } from '../constants';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
 
 const CM = 'plugin::content-manager.explorer';
 const CONTENT = [ITEM, PROCEDURE];
+// Request handling: cases and appeals hold personal data, replies and reports go through the chain.
+const CASES = [REQUEST, REVIEW_CASE];
+const GOVERNED = [...CONTENT, REPLY, ANNUAL_REPORT];
 const REFERENCE = [DEPARTMENT, CATEGORY];
 const CALENDAR = 'plugin::disclosure-workflow.calendar-override';
 
@@ -21,13 +24,13 @@ const media = (upload: boolean): Grant[] => [
   { action: 'plugin::upload.assets.download' },
   { action: 'plugin::upload.assets.copy-link' },
 ];
-const reviewer: Grant[] = [read([...CONTENT, ...REFERENCE]), ...media(false)];
+const reviewer: Grant[] = [read([...GOVERNED, ...REFERENCE]), ...media(false)];
 
 export const ADMIN_ROLES: Record<string, { name: string; description: string; grants: Grant[] }> = {
   'gov-author': {
     name: '信息员 Author',
     description: '信息员 / 经办人: drafts items and replies and submits them for review',
-    grants: [read([...CONTENT, ...REFERENCE]), ...write(CONTENT), ...media(true)],
+    grants: [read([...GOVERNED, ...REFERENCE, REQUEST]), ...write([...CONTENT, REPLY]), ...media(true)],
   },
   'gov-section-head': { name: '科室负责人 Section head', description: '一审: accuracy, sensitive words, names', grants: reviewer },
   'gov-leader': { name: '分管领导 Leader in charge', description: '二审: reviews and signs', grants: reviewer },
@@ -36,14 +39,18 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
   'gov-office': {
     name: '信息公开工作机构 Disclosure office',
     description: 'Accepts and assigns requests, first-reviews replies; maintains departments and categories',
-    grants: [read([...CONTENT, ...REFERENCE, CALENDAR]), ...write([...CONTENT, ...REFERENCE, CALENDAR]), ...media(true)],
+    grants: [read([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...write([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...media(true)],
   },
   'gov-publisher': {
     name: '信息中心 Publisher',
     description: '信息中心 / 网站管理员: publishes or schedules approved items',
-    grants: [read([...CONTENT, ...REFERENCE]), { action: `${CM}.publish`, subjects: CONTENT }, ...media(false)],
+    grants: [read([...GOVERNED, ...REFERENCE]), { action: `${CM}.publish`, subjects: [...CONTENT, ANNUAL_REPORT] }, ...media(false)],
   },
-  'gov-supervisor': { name: '监察 Supervisor', description: '监察 / 督查: reads everything, changes nothing', grants: reviewer },
+  'gov-supervisor': {
+    name: '监察 Supervisor',
+    description: '监察 / 督查: reads everything, changes nothing',
+    grants: [read([...GOVERNED, ...REFERENCE, ...CASES]), ...media(false)],
+  },
 };
 
 /**

@@ -2,7 +2,9 @@
 // ~200 catalogue items across years and genres, and a few handling procedures, each reviewed,
 // signed off and published through the approval chain by demo staff.
 import type { Core } from '@strapi/strapi';
-import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE } from '../constants';
+import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REQUEST } from '../constants';
+import { APPLICANT_TYPES, DISPOSITIONS } from '../domain/request-codes';
+import { localDate } from '../domain/local-date';
 
 const REGION = '339901';
 
@@ -197,6 +199,40 @@ async function createProcedures(strapi: Core.Strapi, departments: Map<string, st
   }
 }
 
+const APPLICANTS = ['王建国', '刘芳', '清溪县某某农业科技有限公司', '某大学公共管理学院', '清溪县环保志愿者协会', '某律师事务所'];
+
+/**
+ * Last year's register (closed, with dispositions: the annual report has numbers to show) and a few
+ * requests received lately and still waiting to be assigned, as letters entered by the office.
+ */
+async function createRequests(strapi: Core.Strapi, log: (m: string) => void) {
+  const year = Number(localDate().slice(0, 4)) - 1;
+  const organisation = (type: string) => (type === 'naturalPerson' ? {} : { organizationName: APPLICANTS[APPLICANT_TYPES.indexOf(type as any)] });
+  const history = Array.from({ length: 36 }, (_, i) => {
+    const applicantType = APPLICANT_TYPES[(i * 7) % APPLICANT_TYPES.length];
+    const month = String((i % 12) + 1).padStart(2, '0');
+    return {
+      applicantType, ...organisation(applicantType), applicantName: APPLICANTS[i % APPLICANTS.length], description: `申请公开${TOPICS[i % TOPICS.length]}相关文件`,
+      delivery: i % 3 ? 'email' : 'paper', channel: i % 4 ? 'online' : 'letter', receivedAt: `${year}-${month}-05`,
+      closedAt: `${year}-${month}-${i % 2 ? '20' : '26'}`, disposition: DISPOSITIONS[(i * 5) % DISPOSITIONS.length],
+      department: DEPARTMENTS[1 + (i % 13)].code,
+    };
+  });
+  const { problems } = await strapi.service('api::disclosure-request.history').import(history);
+  if (problems.length) throw new Error(`demo requests: ${problems[0].message}`);
+  for (let i = 0; i < 6; i++) {
+    const applicantType = APPLICANT_TYPES[i];
+    await strapi.documents(REQUEST as any).create({
+      data: {
+        applicantType, ...organisation(applicantType), applicantName: APPLICANTS[i], phone: '0571-8888000' + i, address: '清溪县城关镇人民路 1 号',
+        description: `请公开${TOPICS[(i * 3) % TOPICS.length]}的资金使用情况`, delivery: 'paper', channel: 'letter',
+        receivedAt: localDate(new Date(Date.now() - i * 4 * 86_400_000)),
+      } as any,
+    });
+  }
+  log(`[demo] ${history.length} closed requests of ${year} and 6 open ones received by letter`);
+}
+
 export async function seedDemoData(strapi: Core.Strapi, { items = 200 } = {}) {
   if ((await strapi.db.query(DEPARTMENT).count({})) > 0) return false;
   const log = (message: string) => strapi.log.info(message);
@@ -205,6 +241,7 @@ export async function seedDemoData(strapi: Core.Strapi, { items = 200 } = {}) {
   const users = await demoReviewers(strapi);
   await createItems(strapi, departments, users, items, log);
   await createProcedures(strapi, departments, users);
+  await createRequests(strapi, log);
   log('[demo] demo data loaded');
   return true;
 }

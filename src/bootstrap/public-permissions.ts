@@ -14,6 +14,10 @@ export const PUBLIC_ACTIONS = [
   'api::disclosure-category.disclosure-category.findOne',
   'api::handling-procedure.handling-procedure.find',
   'api::handling-procedure.handling-procedure.findOne',
+  'api::annual-report.annual-report.find',
+  'api::annual-report.annual-report.findOne',
+  'api::annual-report.annual-report.print',
+  'api::annual-report.annual-report.exportCsv',
 ];
 
 const STORE_KEY = { type: 'app', name: 'disclosure', key: 'public-permissions-granted' } as const;

@@ -1,9 +1,7 @@
 // 依申请公开 public intake (条例§29): what an applicant without an account may send, checked field
 // by field with messages in zh-Hans. Unknown fields (disposition, state, …) are refused.
 import Joi from 'joi';
-
-export const APPLICANT_TYPES = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'] as const;
-export const DELIVERY = ['paper', 'email', 'disc', 'online'] as const;
+import { APPLICANT_TYPES, DELIVERY } from './request-codes';
 
 const LABELS: Record<string, string> = {
   applicantType: '申请人类型', applicantName: '申请人姓名或名称', phone: '联系电话', email: '电子邮箱', address: '通信地址',

@@ -2,6 +2,7 @@
 // public filter for `DisclosureItem.related` is applied to the relation's arguments here.
 import type { Core } from '@strapi/strapi';
 import { isTrustedCaller } from '../document-middlewares/public-visibility';
+import { REPLY, REQUEST, REVIEW_CASE } from '../constants';
 
 const PUBLIC_ITEM_ARGS = [
   { disclosure: { eq: 'proactive' } },
@@ -17,8 +18,8 @@ const restrictRelatedItems = async (next: any, parent: any, args: any, context: 
 export function registerGraphqlGuards(strapi: Core.Strapi) {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
-  // Requests and applicants never appear in the public schema.
-  graphql.service('extension').shadowCRUD('api::disclosure-request.disclosure-request').disable();
+  // Requests, their replies and appeals never appear in the public schema.
+  for (const uid of [REQUEST, REPLY, REVIEW_CASE]) graphql.service('extension').shadowCRUD(uid).disable();
   graphql.service('extension').use(() => ({
     resolversConfig: {
       'DisclosureItem.related': { middlewares: [restrictRelatedItems] },

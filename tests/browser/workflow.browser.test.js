@@ -8,11 +8,14 @@ const { setupStrapi, cleanupStrapi, root } = require('../helpers/strapi');
 const { ITEM, http, makeDepartment, itemData } = require('../helpers/fixtures');
 const { makeUser } = require('../helpers/workflow');
 
+const REQUEST = 'api::disclosure-request.disclosure-request';
+
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(root, '.tmp', 'browser');
 let browser;
 let base;
 let item;
+let department;
 const users = {};
 
 beforeAll(async () => {
@@ -21,8 +24,8 @@ beforeAll(async () => {
   const app = await setupStrapi();
   await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${app.server.httpServer.address().port}`;
-  for (const code of ['gov-author', 'gov-section-head', 'gov-leader', 'gov-secrecy-reviewer', 'gov-publisher']) users[code] = await makeUser(code);
-  const department = await makeDepartment();
+  for (const code of ['gov-author', 'gov-section-head', 'gov-leader', 'gov-secrecy-reviewer', 'gov-publisher', 'gov-office']) users[code] = await makeUser(code);
+  department = await makeDepartment();
   item = await strapi.documents(ITEM).create({ data: itemData(department, { title: `浏览器测试：关于开展防汛演练的通知 ${Date.now()}` }) });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -36,8 +39,8 @@ afterAll(async () => {
   await cleanupStrapi();
 });
 
-/** Logs in as `user` in a fresh browser context and opens the item's edit view. */
-async function openAs(user) {
+/** Logs in as `user` in a fresh browser context and opens `url` (the item's edit view by default). */
+async function openAs(user, url = `/admin/content-manager/collection-types/${ITEM}/${item.documentId}`, ready = 'Review and sign-off') {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   await page.goto(`${base}/admin/auth/login`);
@@ -45,8 +48,8 @@ async function openAs(user) {
   await page.fill('input[name="password"]', 'Test1234!secret');
   await page.click('button[type="submit"]');
   await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 60000 });
-  await page.goto(`${base}/admin/content-manager/collection-types/${ITEM}/${item.documentId}`);
-  await page.getByText('Review and sign-off').waitFor({ timeout: 60000 });
+  await page.goto(`${base}${url}`);
+  await page.getByText(ready).first().waitFor({ timeout: 60000 });
   return { page, context };
 }
 
@@ -84,4 +87,29 @@ it('takes an item from submission to the public API through the admin', async ()
   expect(res.body.data.title).toBe(item.title);
   const events = (await strapi.plugin('disclosure-workflow').service('audit').list({ uid: ITEM, documentId: item.documentId })).map((e) => e.event);
   expect(events).toEqual(['submit', 'decision.approve', 'decision.approve', 'sign-off.public', 'publish']);
+});
+
+it('lets the disclosure office assign a request in its panel and shows it overdue on the dashboard', async () => {
+  const receivedAt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 45 * 86400000));
+  const request = await strapi.documents(REQUEST).create({
+    data: { applicantType: 'naturalPerson', applicantName: '张三', description: '请公开本县2025年防汛物资储备清单', delivery: 'paper', channel: 'letter', address: '清溪县', receivedAt },
+  });
+  const { page, context } = await openAs(users['gov-office'], `/admin/content-manager/collection-types/${REQUEST}/${request.documentId}`, 'Request handling');
+  await page.getByRole('combobox', { name: 'Action', exact: true }).click();
+  await page.getByRole('option', { name: 'Assign', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Department', exact: true }).click();
+  await page.getByRole('option', { name: new RegExp(department.code) }).click();
+  await page.getByRole('combobox', { name: 'Handler', exact: true }).click();
+  await page.getByRole('option', { name: new RegExp(users['gov-author'].email) }).click();
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await page.getByText('Done').first().waitFor({ timeout: 30000 });
+  await page.screenshot({ path: path.join(SHOTS, '6-request-assigned.png') });
+  const stored = await strapi.db.query(REQUEST).findOne({ where: { documentId: request.documentId }, populate: ['handler'] });
+  expect(stored).toMatchObject({ state: 'assigned', handler: { id: users['gov-author'].id } });
+
+  await page.goto(`${base}/admin/plugins/disclosure-workflow/requests`);
+  const row = page.getByRole('row', { name: new RegExp(stored.queryCode) });
+  await row.getByText(/Overdue by \d+ working days/).waitFor({ timeout: 30000 });
+  await page.screenshot({ path: path.join(SHOTS, '7-requests-dashboard.png') });
+  await context.close();
 });

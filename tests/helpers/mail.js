@@ -2,6 +2,22 @@
 // test reads what arrived. SMTP_PORT points at it while the file runs.
 const { SMTPServer } = require('smtp-server');
 
+const quotedPrintable = (s) =>
+  Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+
+/** Subject and text of a message as readable text (nodemailer encodes CJK text, and may send parts). */
+function decode(raw) {
+  const [head] = raw.split(/\r?\n\r?\n/);
+  const subject = (/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(head)?.[1] ?? '')
+    .replace(/\r?\n[ \t]/g, '')
+    .replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, b64) => Buffer.from(b64, 'base64').toString('utf8'))
+    .replace(/=\?UTF-8\?Q\?([^?]*)\?=\s*/gi, (_, q) => quotedPrintable(q.replace(/_/g, ' ')));
+  const part = /Content-Type: text\/plain[^]*?Content-Transfer-Encoding: ([\w-]+)\r?\n\r?\n([^]*?)(?:\r?\n--|$)/i.exec(raw);
+  const text = !part ? '' : /base64/i.test(part[1]) ? Buffer.from(part[2].replace(/\s+/g, ''), 'base64').toString('utf8')
+    : /quoted-printable/i.test(part[1]) ? quotedPrintable(part[2]) : part[2];
+  return `${subject}\n${text}`;
+}
+
 async function captureMail() {
   const mails = [];
   const server = new SMTPServer({
@@ -9,7 +25,7 @@ async function captureMail() {
     onData(stream, session, done) {
       let raw = '';
       stream.on('data', (c) => (raw += c)).on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, '') });
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, ''), text: decode(raw) });
         done();
       });
     },

@@ -19,3 +19,25 @@ describe('content model contract', () => {
     for (const field of ['exemptionReason', 'reviewAt', 'internalNotes']) expect(item.attributes[field].private).toBe(true);
   });
 });
+
+describe('request model contract', () => {
+  const request = require('../../src/api/disclosure-request/content-types/disclosure-request/schema.json');
+  const reply = require('../../src/api/request-reply/content-types/request-reply/schema.json');
+  const codes = require('../../dist/src/domain/request-codes');
+  const { CASE_STATES } = require('../../dist/src/domain/request-flow');
+
+  it('keeps request and reply enumerations in step with the coded values and the flow', () => {
+    expect(request.attributes.applicantType.enum).toEqual([...codes.APPLICANT_TYPES]);
+    expect(request.attributes.disposition.enum).toEqual([...codes.DISPOSITIONS]);
+    expect(reply.attributes.disposition.enum).toEqual([...codes.DISPOSITIONS]);
+    expect(request.attributes.delivery.enum).toEqual([...codes.DELIVERY]);
+    expect(request.attributes.channel.enum).toEqual([...codes.CHANNELS]);
+    expect(request.attributes.state.enum).toEqual([...CASE_STATES]);
+  });
+
+  it('keeps every request and reply attribute private', () => {
+    for (const [name, attribute] of Object.entries({ ...request.attributes, ...reply.attributes })) {
+      if (name !== 'state') expect([name, attribute.private]).toEqual([name, true]);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { PLUGIN_ID } from './pluginId';
 import { WorkflowPanel } from './components/WorkflowPanel';
+import { CasePanel } from './components/CasePanel';
 
 import { CheckCircle } from '@strapi/icons';
 
@@ -30,7 +31,7 @@ export default {
   },
 
   bootstrap(app: any) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel, CasePanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -24,7 +24,12 @@ export interface WorkflowConfig {
 
 export default {
   default: ({ env }): WorkflowConfig => ({
-    contentTypes: ['api::disclosure-item.disclosure-item', 'api::handling-procedure.handling-procedure'],
+    contentTypes: [
+      'api::disclosure-item.disclosure-item',
+      'api::handling-procedure.handling-procedure',
+      'api::request-reply.request-reply',
+      'api::annual-report.annual-report',
+    ],
     hashExcludedFields: ['publishedDate'],
     unpublishRoles: ['gov-publisher', 'gov-office', 'gov-principal', 'strapi-super-admin'],
     adminUrl: env('PUBLIC_URL', 'http://localhost:1337') + '/admin',

@@ -12,4 +12,7 @@ export const ACTIONS = {
   publish: 'plugin::disclosure-workflow.publish',
   manageChains: 'plugin::disclosure-workflow.manage-chains',
   readAudit: 'plugin::disclosure-workflow.read-audit',
+  readRequests: 'plugin::disclosure-workflow.read-requests',
+  handleRequests: 'plugin::disclosure-workflow.handle-requests',
+  manageRequests: 'plugin::disclosure-workflow.manage-requests',
 } as const;

@@ -13,6 +13,7 @@ import workflowController from './controllers/workflow';
 import chainsController from './controllers/chains';
 import auditController from './controllers/audit';
 import scheduleController from './controllers/schedule';
+import requestsController from './controllers/requests';
 import { publishGate } from './middlewares/publish-gate';
 import { registerActions } from './permissions';
 import { ensureIndexes } from './indexes';
@@ -22,7 +23,7 @@ export default {
   contentTypes,
   routes,
   services: { audit, chains, content, notify, workflow, schedule, calendar },
-  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController },
+  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, requests: requestsController },
 
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publishGate(strapi));

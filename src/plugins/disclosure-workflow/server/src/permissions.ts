@@ -9,17 +9,20 @@ const DEFINITIONS = [
   { uid: 'publish', displayName: '发布 / 撤销发布 Publish and unpublish' },
   { uid: 'manage-chains', displayName: '配置审核流程 Manage approval chains' },
   { uid: 'read-audit', displayName: '查看审计记录 Read the audit trail' },
+  { uid: 'read-requests', displayName: '查看全部依申请公开件 Read all disclosure requests' },
+  { uid: 'handle-requests', displayName: '办理依申请公开件 Handle assigned requests' },
+  { uid: 'manage-requests', displayName: '分办、批准延期 Assign requests and approve extensions' },
 ];
 
 export const DEFAULT_GRANTS: Record<string, string[]> = {
-  'gov-author': [ACTIONS.submit],
+  'gov-author': [ACTIONS.submit, ACTIONS.handleRequests],
   'gov-section-head': [ACTIONS.review],
   'gov-leader': [ACTIONS.review],
   'gov-principal': [ACTIONS.review],
   'gov-secrecy-reviewer': [ACTIONS.signOff],
-  'gov-office': [ACTIONS.submit, ACTIONS.review, ACTIONS.manageChains, ACTIONS.readAudit],
+  'gov-office': [ACTIONS.submit, ACTIONS.review, ACTIONS.manageChains, ACTIONS.readAudit, ACTIONS.readRequests, ACTIONS.handleRequests, ACTIONS.manageRequests],
   'gov-publisher': [ACTIONS.publish, ACTIONS.readAudit],
-  'gov-supervisor': [ACTIONS.readAudit],
+  'gov-supervisor': [ACTIONS.readAudit, ACTIONS.readRequests],
 };
 
 export async function registerActions(strapi: Core.Strapi) {

@@ -4,6 +4,7 @@ import { TasksPage } from './TasksPage';
 import { AuditPage } from './AuditPage';
 import { SlipPage } from './SlipPage';
 import { SchedulesPage } from './SchedulesPage';
+import { RequestsPage } from './RequestsPage';
 
 const App = () => (
   <Routes>
@@ -11,6 +12,7 @@ const App = () => (
     <Route path="audit" element={<AuditPage />} />
     <Route path="slip" element={<SlipPage />} />
     <Route path="schedules" element={<SchedulesPage />} />
+    <Route path="requests" element={<RequestsPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

@@ -22,7 +22,12 @@ export const TasksPage = () => {
       <Layouts.Header
         title={t('tasks.title')}
         subtitle={t('tasks.subtitle', { count: tasks.length })}
-        secondaryAction={<LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/schedules`}>{t('menu.schedules')}</LinkButton>}
+        secondaryAction={
+          <Flex gap={2}>
+            <LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/requests`}>{t('menu.requests')}</LinkButton>
+            <LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/schedules`}>{t('menu.schedules')}</LinkButton>
+          </Flex>
+        }
       />
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4}>

@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import type { Core } from '@strapi/strapi';
 import { respond } from './workflow';
-import { ChainValidationError } from '../services/chains';
+import { validate as parse } from './validate';
 
 const CREATE = Joi.object({
   uid: Joi.string().max(200).required(),
@@ -12,11 +12,6 @@ const CREATE = Joi.object({
 });
 const RESCHEDULE = Joi.object({ at: Joi.string().max(40).required() });
 
-function parse(schema: Joi.ObjectSchema, input: unknown) {
-  const { value, error } = schema.validate(input ?? {}, { abortEarly: false });
-  if (error) throw new ChainValidationError(error.details.map((d) => ({ path: d.path.join('.'), message: d.message })));
-  return value;
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const schedules = () => strapi.plugin('disclosure-workflow').service('schedule');

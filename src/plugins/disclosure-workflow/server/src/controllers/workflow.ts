@@ -3,6 +3,7 @@ import Joi from 'joi';
 import type { Core } from '@strapi/strapi';
 import { WorkflowRefusal } from '../domain/refusal';
 import { ChainValidationError } from '../services/chains';
+import { validate } from './validate';
 
 const target = {
   uid: Joi.string().max(200).required(),
@@ -27,11 +28,7 @@ export const BODIES = {
 };
 
 function parse(schema: Joi.ObjectSchema, input: unknown) {
-  const { value, error } = schema.validate(input ?? {}, { abortEarly: false, stripUnknown: false });
-  if (error) {
-    const problems = error.details.map((d) => ({ path: d.path.join('.'), message: d.message }));
-    throw new ChainValidationError(problems);
-  }
+  const value = validate(schema, input);
   return { ...value, locale: value.locale || null };
 }
 

@@ -12,6 +12,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** The calendar as it stands now, for computing many dates without re-reading overrides. */
+    snapshot: calendar,
     async isWorkingDay(date: DateInput): Promise<boolean> {
       return (await calendar()).isWorkingDay(date);
     },

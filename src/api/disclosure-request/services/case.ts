@@ -1,0 +1,232 @@
+// Handling a 依申请公开 case: each action is checked by the flow (src/domain/request-flow.ts),
+// saved with an optimistic revision check (several instances, several users), its clock derived
+// again from the events, audited, and mailed to whoever must act or be told.
+import type { Core } from '@strapi/strapi';
+import { ITEM, REPLY, REQUEST } from '../../../constants';
+import { ACTIONS, GRANTED, admissible, step, type Case, type CaseEvent, type CaseInput } from '../../../domain/request-flow';
+import { computeClock, REPLY_DAYS, type ClockEvent } from '../../../domain/request-clock';
+import { localDate, toDateString } from '../../../domain/local-date';
+import { refuse } from '../../../plugins/disclosure-workflow/server/src/domain/refusal';
+
+const MANAGE = 'plugin::disclosure-workflow.manage-requests';
+const HANDLE = 'plugin::disclosure-workflow.handle-requests';
+const OPEN_STATES = ['received', 'assigned', 'correction', 'consultation', 'extended', 'replying'];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin('disclosure-workflow');
+  const today = () => localDate(new Date(), strapi.config.get('disclosure.timeZone'));
+  const dueSoonDays = () => Number(strapi.config.get('disclosure.requests.dueSoonDays', 5));
+
+  async function load(documentId: string) {
+    const row = await strapi.db.query(REQUEST).findOne({
+      where: { documentId },
+      populate: { department: { select: ['documentId', 'name', 'code'] }, handler: { select: ['id', 'firstname', 'lastname', 'email'] } },
+    });
+    return row ?? refuse('NOT_FOUND');
+  }
+
+  /** Whether one of the user's roles holds the RBAC action (the super admin holds them all). */
+  async function can(userId: number, action: string): Promise<boolean> {
+    const user = await strapi.db.query('admin::user').findOne({ where: { id: userId, isActive: true }, populate: { roles: { select: ['id', 'code'] } } });
+    const roles = (user?.roles ?? []) as Array<{ id: number; code: string }>;
+    if (roles.some((r) => r.code === 'strapi-super-admin')) return true;
+    return roles.length > 0 && (await strapi.db.query('admin::permission').count({ where: { action, role: { id: { $in: roles.map((r) => r.id) } } } })) > 0;
+  }
+
+  function clockOf(row: any, calendar: any, on = today()) {
+    const clock = computeClock(row.events as ClockEvent[], calendar, on, dueSoonDays());
+    const provisional = Boolean(clock.dueAt && calendar.isProvisional(clock.dueAt));
+    return { ...clock, provisional };
+  }
+
+  /** What the admin shows: the case without applicant identity documents, plus its clock. */
+  function view(row: any, calendar: any) {
+    const open = OPEN_STATES.includes(row.state);
+    const clock = open ? clockOf(row, calendar) : null;
+    const assigned = (row.events as CaseEvent[]).filter((e) => e.type === 'assigned').pop() as any;
+    return {
+      documentId: row.documentId,
+      queryCode: row.queryCode,
+      state: row.state,
+      applicantType: row.applicantType,
+      applicantName: row.applicantName,
+      description: row.description,
+      channel: row.channel,
+      delivery: row.delivery,
+      receivedAt: toDateString(row.receivedAt),
+      dueAt: toDateString(row.dueAt),
+      closedAt: toDateString(row.closedAt),
+      disposition: row.disposition ?? null,
+      department: row.department ?? null,
+      handler: row.handler ? { id: row.handler.id, name: [row.handler.lastname, row.handler.firstname].filter(Boolean).join('') || row.handler.email } : null,
+      assignedLate: Boolean(assigned?.late),
+      clock,
+      events: row.events,
+      actions: Object.entries(ACTIONS).filter(([, a]) => a.from.includes(row.state)).map(([name]) => name),
+    };
+  }
+
+  async function mail(to: string | null | undefined, subject: string, text: string) {
+    if (!to) return false;
+    try {
+      await strapi.plugin('email').service('email').send({ to, subject, text });
+      return true;
+    } catch (error) {
+      strapi.log.warn(`[disclosure] mail to ${to} failed: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Work the action needs done on other documents, inside the case's transaction. */
+  const SIDE_EFFECTS: Record<string, (row: any, input: CaseInput) => Promise<CaseInput>> = {
+    async draftReply(row, input) {
+      const reply = await strapi.documents(REPLY as any).create({
+        data: {
+          title: `政府信息公开申请答复书（${row.queryCode}）`,
+          disposition: input.disposition ?? null,
+          body: `${row.applicantName}：\n\n本机关于${toDateString(row.receivedAt)}收到您提出的政府信息公开申请，申请内容为“${row.description}”。经审查，现答复如下：\n\n`,
+          request: row.documentId,
+          department: row.department?.documentId ?? null,
+        } as any,
+      });
+      return { ...input, reply: reply.documentId };
+    },
+    async reply(row, input) {
+      const drafted = (row.events as CaseEvent[]).filter((e) => e.type === 'replyDrafted').pop() as any;
+      // Publishing goes through the plugin's gate: approved by the chain and signed off, or refused.
+      const published: any = await strapi.documents(REPLY as any).publish({ documentId: drafted.reply });
+      const disposition = published?.entries?.[0]?.disposition;
+      if (!disposition) refuse('INVALID_INPUT', 'the reply has no disposition');
+      return { ...input, reply: drafted.reply, disposition };
+    },
+    async publishAsItem(row, input) {
+      const replied = (row.events as CaseEvent[]).filter((e) => e.type === 'replied').pop() as any;
+      if (!GRANTED.includes(row.disposition)) return input; // the flow refuses it
+      const reply: any = await strapi.documents(REPLY as any).findOne({ documentId: replied.reply, status: 'published' });
+      const item = await strapi.documents(ITEM as any).create({
+        data: {
+          title: String(input.title ?? reply?.title ?? row.description).slice(0, 200),
+          body: reply?.body ?? null,
+          department: row.department?.documentId ?? null,
+          formedAt: today(),
+          disclosure: 'proactive',
+        } as any,
+      });
+      return { ...input, item: item.documentId };
+    },
+  };
+
+  return {
+    can,
+
+    /** Whom the office can assign to: departments, and active users allowed to handle requests. */
+    async assignees() {
+      const departments = await strapi.db.query('api::department.department').findMany({ select: ['documentId', 'code', 'name'], orderBy: { code: 'asc' }, limit: 1000 });
+      const permissions = await strapi.db.query('admin::permission').findMany({ where: { action: { $in: [HANDLE, MANAGE] } }, populate: { role: { select: ['id'] } } });
+      const roleIds = [...new Set(permissions.map((p: any) => p.role?.id).filter(Boolean))];
+      const users = await strapi.db.query('admin::user').findMany({
+        where: { isActive: true, roles: { $or: [{ id: { $in: roleIds } }, { code: 'strapi-super-admin' }] } },
+        select: ['id', 'firstname', 'lastname', 'email'],
+        orderBy: { id: 'asc' },
+        limit: 1000,
+      });
+      return { departments, handlers: users.map((u: any) => ({ id: u.id, name: [u.lastname, u.firstname].filter(Boolean).join('') || u.email, email: u.email })) };
+    },
+
+    async get(documentId: string) {
+      return view(await load(documentId), await plugin().service('calendar').snapshot());
+    },
+
+    /**
+     * Runs one case action for an admin user, or for the system (`actor: null`, server code only:
+     * the daily job). Refusals carry their HTTP status and code.
+     */
+    async act({ documentId, action, input = {}, actor }: { documentId: string; action: string; input?: CaseInput; actor: number | null }) {
+      const definition = ACTIONS[action] ?? refuse('INVALID_INPUT', `unknown action ${action}`);
+      const calendar = await plugin().service('calendar').snapshot();
+      // The disclosure office (manage-requests, granted to gov-office) may act on any case.
+      const office = actor === null || (await can(actor, MANAGE));
+      if (!office && !(await can(actor!, HANDLE))) refuse('NOT_HANDLER');
+      const result = await strapi.db.transaction(async () => {
+        const row = await load(documentId);
+        if (definition.officeOnly && !office) refuse('OFFICE_ONLY');
+        if (!office && row.handler?.id !== actor) refuse('NOT_HANDLER');
+        const kase: Case = { state: row.state, events: row.events ?? [], disposition: row.disposition };
+        const ctx = { today: today(), calendar };
+        admissible(kase, action, input, ctx.today); // refuse before touching other documents
+        const effective = SIDE_EFFECTS[action] ? await SIDE_EFFECTS[action](row, input) : input;
+        const next = step(kase, action, effective, ctx);
+        const events = [...kase.events, { ...next.event, by: actor }];
+        const open = OPEN_STATES.includes(next.state);
+        const clock = open ? clockOf({ events }, calendar) : null;
+        const data: Record<string, unknown> = {
+          state: next.state,
+          events,
+          revision: (row.revision ?? 0) + 1,
+          ...(clock ? { dueAt: clock.dueAt, dueProvisional: clock.provisional } : {}),
+          ...next.patch,
+        };
+        const { count } = await strapi.db.query(REQUEST).updateMany({ where: { id: row.id, revision: row.revision ?? 0 }, data });
+        if (!count) refuse('CONFLICT');
+        if (action === 'assign') {
+          const department = await strapi.db.query('api::department.department').findOne({ where: { documentId: input.department }, select: ['id'] });
+          if (!department) refuse('INVALID_INPUT', 'unknown department');
+          const handler = await strapi.db.query('admin::user').findOne({ where: { id: input.handler, isActive: true }, select: ['id'] });
+          if (!handler) refuse('INVALID_INPUT', 'unknown or inactive handler');
+          await strapi.db.query(REQUEST).update({ where: { id: row.id }, data: { department: department.id, handler: handler.id } });
+        }
+        await plugin().service('audit').append({ event: `request.${action}`, targetUid: REQUEST, targetDocumentId: documentId, actor, data: next.event });
+        return { row, event: next.event as any };
+      });
+      await this.tell(action, result.row, result.event, input);
+      strapi.log.info(`[disclosure] request ${result.row.queryCode}: ${action} by ${actor === null ? 'the system' : `user ${actor}`}`);
+      return this.get(documentId);
+    },
+
+    /** Who hears about an action: the new handler, or the applicant for notices the law requires. */
+    async tell(action: string, row: any, event: any, input: CaseInput) {
+      const subject = (s: string) => `【${s}】${row.queryCode}`;
+      if (action === 'assign') {
+        const handler = await strapi.db.query('admin::user').findOne({ where: { id: input.handler }, select: ['email'] });
+        await mail(handler?.email, subject('新的政府信息公开申请 New request assigned'), `${row.description}\n收到日期 received ${toDateString(row.receivedAt)}`);
+      }
+      if (action === 'extend') {
+        await mail(row.email, subject('延期答复告知书 Reply extended'), `您的政府信息公开申请（查询码 ${row.queryCode}）答复期限延长${event.days}个工作日。理由：${event.reason}`);
+      }
+      if (action === 'requestCorrection') {
+        await mail(row.email, subject('补正申请告知书 Correction needed'), `请于${event.deadline}前补正您的政府信息公开申请（查询码 ${row.queryCode}）。${event.note ?? ''}`);
+      }
+      if (action === 'reply' && row.delivery === 'email') {
+        const reply: any = await strapi.documents(REPLY as any).findOne({ documentId: event.reply, status: 'published' });
+        await mail(row.email, subject('政府信息公开申请答复书 Reply'), `${reply?.title ?? ''}\n\n${reply?.body ?? ''}`);
+      }
+    },
+
+    /** Open cases for the office dashboard, most urgent first, with counts by state and urgency. */
+    async dashboard({ state, handler, limit = 200 }: { state?: string; handler?: number; limit?: number } = {}) {
+      const where: Record<string, unknown> = { state: state ? state : { $in: OPEN_STATES } };
+      if (handler) where.handler = { id: handler };
+      // Open cases are few (hundreds); counting urgency needs each one's clock.
+      const rows = await strapi.db.query(REQUEST).findMany({
+        where,
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        select: ['documentId', 'queryCode', 'state', 'applicantType', 'applicantName', 'description', 'channel', 'delivery', 'receivedAt', 'dueAt', 'closedAt', 'disposition', 'events'],
+        populate: { department: { select: ['documentId', 'name', 'code'] }, handler: { select: ['id', 'firstname', 'lastname', 'email'] } },
+      });
+      const calendar = await plugin().service('calendar').snapshot();
+      const urgency = (c: any) => (c.clock?.overdue ? 'overdue' : c.clock?.dueSoon ? 'dueSoon' : c.state === 'correction' ? 'waiting' : 'onTime');
+      const cases = rows.map((row: any) => {
+        const c = view(row, calendar);
+        return { ...c, urgency: urgency(c) };
+      });
+      const counts = { byState: {} as Record<string, number>, byUrgency: { overdue: 0, dueSoon: 0, onTime: 0, waiting: 0 } as Record<string, number> };
+      for (const c of cases) {
+        counts.byState[c.state] = (counts.byState[c.state] ?? 0) + 1;
+        counts.byUrgency[c.urgency]++;
+      }
+      const rank: Record<string, number> = { overdue: 0, dueSoon: 1, onTime: 2, waiting: 3 };
+      cases.sort((a, b) => rank[a.urgency] - rank[b.urgency] || (a.clock?.workingDaysLeft ?? 99) - (b.clock?.workingDaysLeft ?? 99));
+      return { counts, cases: cases.slice(0, limit), replyDays: REPLY_DAYS };
+    },
+  };
+};

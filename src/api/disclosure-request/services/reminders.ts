@@ -1,0 +1,102 @@
+// The daily job: requests whose correction time ran out are closed, handlers hear about cases
+// coming due, and the office hears about annual reports due by 31 January / 31 March (条例§49).
+// Every instance may run it (cron is only the trigger): each reminder is claimed once in the
+// database before it is sent.
+import type { Core } from '@strapi/strapi';
+import { ANNUAL_REPORT, REQUEST } from '../../../constants';
+import { localDate } from '../../../domain/local-date';
+
+const SENT = 'disclosure_reminders_sent';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cases = () => strapi.service('api::disclosure-request.case');
+  const settings = () => strapi.config.get('disclosure.requests') as { reminderDays: number; reportReminderDays: number[] };
+
+  /** true for the first caller with this key, false for every later one (any instance). */
+  async function claim(key: string): Promise<boolean> {
+    try {
+      await strapi.db.connection(SENT).insert({ key, at: Date.now() });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function send(key: string, to: string[], subject: string, text: string) {
+    if (!to.length || !(await claim(key))) return false;
+    await strapi.plugin('email').service('email').send({ to, subject, text });
+    return true;
+  }
+
+  async function officeEmails(): Promise<string[]> {
+    const users = await strapi.db.query('admin::user').findMany({ where: { isActive: true, roles: { code: 'gov-office' } }, select: ['email'] });
+    return [...new Set(users.map((u: any) => u.email).filter(Boolean))] as string[];
+  }
+
+  async function lapseCorrections(on: string) {
+    const waiting = await strapi.db.query(REQUEST).findMany({ where: { state: 'correction' }, select: ['documentId', 'events'] });
+    let closed = 0;
+    for (const row of waiting) {
+      const notice = (row.events ?? []).filter((e: any) => e.type === 'correctionRequested').pop();
+      if (!notice || on <= notice.deadline) continue;
+      try {
+        await cases().act({ documentId: row.documentId, action: 'lapseCorrection', actor: null, input: { date: on } });
+        closed++;
+      } catch (error) {
+        strapi.log.warn(`[disclosure] could not close ${row.documentId} after its correction lapsed: ${(error as Error).message}`);
+      }
+    }
+    return closed;
+  }
+
+  /** One digest per handler per day listing their cases within N working days of due, or overdue. */
+  async function remindHandlers(on: string) {
+    const { cases: open } = await cases().dashboard({ limit: 100000 });
+    const byHandler = new Map<number, any[]>();
+    for (const c of open) {
+      if (!c.handler || !c.clock || c.clock.workingDaysLeft > settings().reminderDays) continue;
+      byHandler.set(c.handler.id, [...(byHandler.get(c.handler.id) ?? []), c]);
+    }
+    let sent = 0;
+    for (const [handler, due] of byHandler) {
+      const user = await strapi.db.query('admin::user').findOne({ where: { id: handler, isActive: true }, select: ['email'] });
+      if (!user?.email) continue;
+      const lines = due.map((c) => `${c.queryCode}  ${c.dueAt}  ${c.clock.overdue ? `已超期 overdue ${-c.clock.workingDaysLeft}` : `剩余 ${c.clock.workingDaysLeft}`} 个工作日  ${String(c.description).slice(0, 40)}`);
+      const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/plugins/disclosure-workflow/requests`;
+      if (await send(`due:${handler}:${on}`, [user.email], `【依申请公开到期提醒 Requests coming due】${due.length} 件`, `${lines.join('\n')}\n\n${link}`)) sent++;
+    }
+    return sent;
+  }
+
+  /** Annual reports for last year: departments by 31 January, governments by 31 March. */
+  async function remindReports(on: string) {
+    const year = Number(on.slice(0, 4)) - 1;
+    const calendar = await strapi.plugin('disclosure-workflow').service('calendar').snapshot();
+    let sent = 0;
+    for (const { deadline, kind } of [
+      { deadline: `${year + 1}-01-31`, kind: 'department' },
+      { deadline: `${year + 1}-03-31`, kind: 'government' },
+    ]) {
+      const left = calendar.workingDaysBetween(on, deadline);
+      if (!settings().reportReminderDays.includes(left)) continue;
+      const units = await strapi.db.query('api::department.department').findMany({ where: { kind }, select: ['id', 'name'] });
+      const published = await strapi.db.query(ANNUAL_REPORT).findMany({ where: { year, publishedAt: { $notNull: true } }, populate: { department: { select: ['id'] } } });
+      const done = new Set(published.map((r: any) => r.department?.id ?? 'all'));
+      const missing = units.filter((u: any) => !done.has(u.id) && !(kind === 'government' && done.has('all')));
+      if (!missing.length) continue;
+      const text = `${year}年度政府信息公开工作年度报告须于${deadline}前公布（条例第四十九条），尚未发布 / not yet published:\n${missing.map((u: any) => u.name).join('\n')}`;
+      if (await send(`report:${kind}:${year}:${on}`, await officeEmails(), `【年度报告提醒 Annual report due ${deadline}】剩余 ${left} 个工作日`, text)) sent++;
+    }
+    return sent;
+  }
+
+  return {
+    async daily(on: string = localDate(new Date(), strapi.config.get('disclosure.timeZone'))) {
+      const closed = await lapseCorrections(on);
+      const handlers = await remindHandlers(on);
+      const reports = await remindReports(on);
+      strapi.log.info(`[disclosure] daily job ${on}: ${closed} lapsed corrections closed, ${handlers} due reminders, ${reports} report reminders`);
+      return { closed, handlers, reports };
+    },
+  };
+};

@@ -1,0 +1,14 @@
+// The coded values of a 依申请公开 case. Applicant types are the annual report's table 3 columns and
+// dispositions its rows (国办公开办函〔2021〕30号), so the report is a query over these codes.
+export const APPLICANT_TYPES = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'] as const;
+
+export const DISPOSITIONS = [
+  'granted', 'partialGrant',
+  'deniedStateSecret', 'deniedLawForbidden', 'deniedSafetyStability', 'deniedThirdPartyRights', 'deniedInternalAffairs', 'deniedProcessInfo', 'deniedEnforcementCase', 'deniedAdminQuery',
+  'unableNoInfo', 'unableNeedCreation', 'unableUnclear',
+  'notProcessedComplaint', 'notProcessedRepeat', 'notProcessedPublication', 'notProcessedMassive', 'notProcessedConfirm',
+  'otherOverdueCorrection', 'otherOverdueFee', 'otherReasons',
+] as const;
+
+export const DELIVERY = ['paper', 'email', 'disc', 'online'] as const;
+export const CHANNELS = ['in_person', 'letter', 'online', 'fax'] as const;

@@ -1,0 +1,150 @@
+// Edit-view side panel of a 依申请公开 case: its stage and derived clock, what happened so far, and
+// the actions this stage allows (the server decides who may take them).
+import * as React from 'react';
+import { useIntl } from 'react-intl';
+import { Badge, Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { API, PLUGIN_ID } from '../pluginId';
+import { errorText, useT } from '../utils';
+
+export const REQUEST_UID = 'api::disclosure-request.disclosure-request';
+export const DISPOSITIONS = [
+  'granted', 'partialGrant', 'deniedStateSecret', 'deniedLawForbidden', 'deniedSafetyStability', 'deniedThirdPartyRights',
+  'deniedInternalAffairs', 'deniedProcessInfo', 'deniedEnforcementCase', 'deniedAdminQuery', 'unableNoInfo', 'unableNeedCreation',
+  'unableUnclear', 'notProcessedComplaint', 'notProcessedRepeat', 'notProcessedPublication', 'notProcessedMassive',
+  'notProcessedConfirm', 'otherOverdueCorrection', 'otherOverdueFee', 'otherReasons',
+];
+
+/** The inputs each action asks for, besides an optional note. */
+const FIELDS: Record<string, string[]> = {
+  assign: ['department', 'handler'],
+  requestCorrection: ['deadline'],
+  startConsultation: ['kind', 'party'],
+  extend: ['days', 'reason'],
+  draftReply: ['disposition'],
+  publishAsItem: ['title'],
+};
+
+export type CaseView = {
+  documentId: string; queryCode: string; state: string; receivedAt: string; dueAt: string | null; closedAt: string | null;
+  disposition: string | null; assignedLate: boolean; handler: { id: number; name: string } | null;
+  clock: null | { workingDaysLeft: number; overdue: boolean; dueSoon: boolean; paused: boolean; provisional: boolean; awaitingCorrection: boolean };
+  events: Array<{ type: string; date: string; note?: string; reason?: string; days?: number; deadline?: string; reply?: string; item?: string }>;
+  actions: string[];
+};
+
+export function ClockBadges({ view }: { view: CaseView }) {
+  const t = useT();
+  const c = view.clock;
+  return (
+    <Flex gap={1} wrap="wrap">
+      <Badge>{t(`case.state.${view.state}`)}</Badge>
+      {c?.overdue && <Badge backgroundColor="danger100" textColor="danger700">{t('case.overdue', { days: -c.workingDaysLeft })}</Badge>}
+      {c && !c.overdue && <Badge backgroundColor={c.dueSoon ? 'warning100' : 'neutral100'}>{t('case.daysLeft', { days: c.workingDaysLeft })}</Badge>}
+      {c?.paused && <Badge>{t('case.paused')}</Badge>}
+      {c?.provisional && <Badge>{t('case.provisional')}</Badge>}
+      {view.assignedLate && <Badge backgroundColor="warning100">{t('case.assignedLate')}</Badge>}
+    </Flex>
+  );
+}
+
+function PanelBody({ documentId }: { documentId: string }) {
+  const t = useT();
+  const { locale } = useIntl();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [view, setView] = React.useState<CaseView | null>(null);
+  const [action, setAction] = React.useState('');
+  const [input, setInput] = React.useState<Record<string, string>>({});
+  const [options, setOptions] = React.useState<{ departments: any[]; users: any[] }>({ departments: [], users: [] });
+  const [busy, setBusy] = React.useState(false);
+
+  React.useEffect(() => {
+    get(`${API}/requests/${documentId}`).then(({ data }) => setView(data.data)).catch(() => setView(null));
+  }, [get, documentId]);
+  React.useEffect(() => {
+    if (action !== 'assign' || options.departments.length) return;
+    get(`${API}/requests/assignees`).then(({ data }) => setOptions({ departments: data.data.departments, users: data.data.handlers })).catch(() => undefined);
+  }, [action, get, options.departments.length]);
+
+  if (!view) return null;
+  const set = (key: string) => (value: string) => setInput((prev) => ({ ...prev, [key]: value }));
+  const run = async () => {
+    setBusy(true);
+    try {
+      const body: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== ''));
+      if (body.handler) body.handler = Number(body.handler);
+      if (body.days) body.days = Number(body.days);
+      const { data } = await post(`${API}/requests/${documentId}/actions/${action}`, body);
+      setView(data.data);
+      setAction('');
+      setInput({});
+      toggleNotification({ type: 'success', message: t('done') });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorText(error, locale) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const select = (key: string, values: Array<[string, string]>) => (
+    <SingleSelect value={input[key] ?? ''} onChange={(v: any) => set(key)(String(v))}>
+      {values.map(([value, label]) => <SingleSelectOption key={value} value={value}>{label}</SingleSelectOption>)}
+    </SingleSelect>
+  );
+  const field = (key: string) => {
+    if (key === 'department') return select(key, options.departments.map((d) => [d.documentId, `${d.code} ${d.name}`]));
+    if (key === 'handler') return select(key, options.users.map((u) => [String(u.id), `${u.name} ${u.email}`]));
+    if (key === 'kind') return select(key, [['thirdParty', t('case.kind.thirdParty')], ['otherAgency', t('case.kind.otherAgency')]]);
+    if (key === 'disposition') return select(key, DISPOSITIONS.map((d) => [d, t(`disposition.${d}`)]));
+    if (key === 'reason') return <Textarea value={input.reason ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
+    return <TextInput type={key === 'deadline' ? 'date' : key === 'days' ? 'number' : 'text'} value={input[key] ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+      <ClockBadges view={view} />
+      <Typography variant="pi">{t('case.dates', { received: view.receivedAt, due: view.dueAt ?? '—' })}</Typography>
+      {view.handler && <Typography variant="pi">{t('case.handler', { name: view.handler.name })}</Typography>}
+      {view.disposition && <Typography variant="pi">{t(`disposition.${view.disposition}`)}</Typography>}
+      <Box>
+        {view.events.map((e, i) => (
+          <Typography key={i} variant="pi" tag="p">
+            {e.date} · {t(`case.event.${e.type}`)}
+            {e.days ? ` +${e.days}` : ''}{e.deadline ? ` → ${e.deadline}` : ''}{e.reason ? `（${e.reason}）` : ''}{e.note ? `：${e.note}` : ''}
+            {e.reply && <Link href={`/admin/content-manager/collection-types/api::request-reply.request-reply/${e.reply}`}> {t('case.openReply')}</Link>}
+            {e.item && <Link href={`/admin/content-manager/collection-types/api::disclosure-item.disclosure-item/${e.item}`}> {t('case.openItem')}</Link>}
+          </Typography>
+        ))}
+      </Box>
+      {view.actions.length > 0 && (
+        <Field.Root name="caseAction">
+          <Field.Label>{t('case.action')}</Field.Label>
+          <SingleSelect value={action} onChange={(v: any) => (setAction(String(v)), setInput({}))}>
+            {view.actions.map((a) => <SingleSelectOption key={a} value={a}>{t(`case.action.${a}`)}</SingleSelectOption>)}
+          </SingleSelect>
+        </Field.Root>
+      )}
+      {action && (
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          {[...(FIELDS[action] ?? []), 'note'].map((key) => (
+            <Field.Root key={key} name={key}>
+              <Field.Label>{t(`case.field.${key}`)}</Field.Label>
+              {field(key)}
+            </Field.Root>
+          ))}
+          <Button loading={busy} onClick={run}>{t(`case.action.${action}`)}</Button>
+        </Flex>
+      )}
+      <Link href={`/admin/plugins/${PLUGIN_ID}/requests`}>{t('menu.requests')}</Link>
+    </Flex>
+  );
+}
+
+export const CasePanel = ({ model, documentId }: { model: string; documentId?: string }) => {
+  const t = useT();
+  if (model !== REQUEST_UID) return null;
+  return {
+    title: t('case.panel'),
+    content: documentId ? <PanelBody documentId={documentId} /> : <Typography variant="pi">{t('saveFirst')}</Typography>,
+  };
+};
