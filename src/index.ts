@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { itemRules } from './document-middlewares/item-rules';
 import { requestRules } from './document-middlewares/request-rules';
+import { filterTypes } from './document-middlewares/filter-types';
 import { publicVisibility } from './document-middlewares/public-visibility';
 import { annualReportTables } from './document-middlewares/annual-report-tables';
 import { registerGraphqlGuards } from './graphql/public-guards';
@@ -17,6 +18,7 @@ import { grantDefaults as grantWorkflowDefaults } from './plugins/disclosure-wor
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertValidTemplate(strapi.config.get('disclosure.indexNumberTemplate'));
+    strapi.documents.use(filterTypes(strapi));
     strapi.documents.use(publicVisibility(strapi));
     strapi.documents.use(itemRules(strapi));
     strapi.documents.use(annualReportTables(strapi));

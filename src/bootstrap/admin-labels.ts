@@ -2,7 +2,7 @@
 // editors need. Only labels still at Strapi's default (the attribute name) are replaced, so
 // changes made in the admin's "Configure the view" survive restarts.
 import type { Core } from '@strapi/strapi';
-import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST } from '../constants';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
 
 const LABELS: Record<string, Record<string, string>> = {
   [ITEM]: {
@@ -35,6 +35,15 @@ const LABELS: Record<string, Record<string, string>> = {
     closedAt: '办结日期 Closed', disposition: '办理结果 Disposition', replyDocument: '答复书文件 Reply file', replies: '答复书 Replies',
     fee: '信息处理费 Fee', events: '办理记录 Events', revision: '版本 Revision', notes: '备注 Notes',
   },
+  [ANNUAL_REPORT]: {
+    title: '标题 Title', year: '年度 Year', department: '报告单位 Department (empty = whole government)', overview: '一、总体情况 Overview',
+    table2: '二、主动公开 (generated)', table3: '三、收到和处理申请 (generated)', table4: '四、行政复议和诉讼 (generated)',
+    problems: '五、存在的主要问题及改进情况 Problems', otherMatters: '六、其他需要报告的事项 Other matters', feesCharged: '信息处理费（元） Fees charged',
+  },
+  [REVIEW_CASE]: {
+    kind: '类型 Kind', outcome: '结果 Outcome', filedAt: '立案日期 Filed', decidedAt: '审结日期 Decided', request: '申请 Request',
+    department: '被申请部门 Department', caseNumber: '案号 Case number', notes: '备注 Notes',
+  },
   [REPLY]: { title: '标题 Title', disposition: '办理结果 Disposition', body: '正文 Body', attachments: '附件 Attachments', request: '申请 Request', department: '承办部门 Department' },
 };
 
@@ -45,6 +54,8 @@ const LIST_COLUMNS: Record<string, string[]> = {
   [PROCEDURE]: ['name', 'department', 'statutoryTimeLimit'],
   [REQUEST]: ['queryCode', 'applicantName', 'state', 'receivedAt', 'dueAt'],
   [REPLY]: ['title', 'disposition', 'request'],
+  [ANNUAL_REPORT]: ['title', 'year', 'department'],
+  [REVIEW_CASE]: ['caseNumber', 'kind', 'outcome', 'filedAt', 'request'],
 };
 
 /** Generated fields, and a request's stage, clock and outcome (changed by the case actions), are shown but not typed in. */
@@ -52,6 +63,7 @@ const READ_ONLY: Record<string, string[]> = {
   [ITEM]: ['indexNumber'],
   [REQUEST]: ['queryCode', 'state', 'department', 'handler', 'dueAt', 'dueProvisional', 'closedAt', 'disposition', 'events', 'revision', 'replies'],
   [REPLY]: ['request'],
+  [ANNUAL_REPORT]: ['table2', 'table3', 'table4'],
 };
 
 const LAYOUT_DONE = { type: 'app', name: 'disclosure', key: 'admin-list-layout-applied' } as const;

@@ -28,6 +28,25 @@ describe('core REST queries', () => {
   });
 
   it.each([
+    ['text for a number', '/api/disclosure-categories', { 'filters[order][$eq]': 'abc' }, ['filters', 'order', '$eq']],
+    ['text for an id', '/api/disclosure-items', { 'filters[id][$eq]': 'abc' }, ['filters', 'id', '$eq']],
+    ['text for a related id', '/api/disclosure-items', { 'filters[department][id][$in][0]': 'x' }, ['filters', 'department', 'id', '$in']],
+    ['text operator on a number', '/api/disclosure-categories', { 'filters[order][$containsi]': '1' }, ['filters', 'order', '$containsi']],
+    ['text for a number in a component', '/api/handling-procedures', { 'filters[steps][timeLimit][$eq]': 'abc' }, ['filters', 'steps', 'timeLimit', '$eq']],
+    ['text for a number under $or', '/api/disclosure-categories', { 'filters[$or][0][order][$gt]': 'x' }, ['filters', '$or', '0', 'order', '$gt']],
+    ['text for a number in a populate filter', '/api/departments', { 'populate[children][filters][id][$eq]': 'abc' }, ['populate', 'children', 'filters', 'id', '$eq']],
+  ])('%s → 400 naming the condition', async (_label, path, query, where) => {
+    const res = await http().get(path).query(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(where);
+  });
+
+  it('still answers numeric conditions on number attributes', async () => {
+    const res = await http().get('/api/disclosure-categories').query({ 'filters[order][$gte]': '0', 'filters[id][$in][0]': '1' });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
     ['negative page', { 'pagination[page]': '-3' }],
     ['text page size', { 'pagination[pageSize]': 'many' }],
   ])('%s → 400 or a sane page, never 500', async (_label, query) => {

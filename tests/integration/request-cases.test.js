@@ -65,6 +65,14 @@ describe('requests entered in the Content Manager', () => {
     expect((await row(doc)).notes).toBe('申请人来电补充说明');
   });
 
+  it('show stage, clock and outcome read-only in the Content Manager form', async () => {
+    const service = strapi.plugin('content-manager').service('content-types');
+    const config = await service.findConfiguration(service.findContentType(REQUEST));
+    for (const field of ['state', 'dueAt', 'disposition', 'handler', 'events']) expect([field, config.metadatas[field].edit.editable]).toEqual([field, false]);
+    expect(config.metadatas.receivedAt.edit.editable).not.toBe(false);
+    expect(config.metadatas.queryCode.edit.label).toBe('查询码 Query code');
+  });
+
   it('take historical cases with their outcome, and refuse a closing date before receipt', async () => {
     const doc = await letter('2024-03-01', { disposition: 'unableNoInfo', closedAt: '2024-03-20' });
     expect(await row(doc)).toMatchObject({ state: 'closed', disposition: 'unableNoInfo', closedAt: '2024-03-20' });
@@ -286,5 +294,21 @@ describe('assignees', () => {
     expect(ids).toEqual(expect.arrayContaining([a['gov-author'].id, a['gov-office'].id]));
     expect(ids).not.toContain(a['gov-leader'].id);
     expect(code(await get('gov-author', '/assignees'))).toBe('OFFICE_ONLY');
+  });
+});
+
+describe('annual report reminders', () => {
+  it('tell the office, once a day, which departments have not published last year\'s report before 31 January', async () => {
+    const deadline = `${Number(localToday().slice(0, 4)) + 1}-01-31`;
+    let day = deadline;
+    while ((await calendar().workingDaysBetween(day, deadline)) < 3) day = new Date(Date.parse(`${day}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+    expect(await calendar().workingDaysBetween(day, deadline)).toBe(3);
+    const before = smtp.mails.length;
+    const first = await strapi.service('api::disclosure-request.reminders').daily(day);
+    expect(first.reports).toBe(1);
+    const mail = smtp.mails.slice(before).find((m) => m.text.includes('年度报告提醒'));
+    expect(mail.to).toContain(a['gov-office'].email);
+    expect(mail.text).toContain(department.name);
+    expect((await strapi.service('api::disclosure-request.reminders').daily(day)).reports).toBe(0);
   });
 });
