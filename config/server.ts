@@ -10,7 +10,8 @@ export default ({ env }) => ({
     enabled: env.bool('CRON_ENABLED', env('NODE_ENV') !== 'test'),
     tasks: {
       disclosureDaily: {
-        task: ({ strapi }) => strapi.service('api::disclosure-request.reminders').daily(),
+        task: ({ strapi }) =>
+          strapi.service('api::disclosure-request.reminders').daily().catch((error) => strapi.log.error(`[disclosure] daily job failed: ${error.message}`)),
         options: { rule: '0 5 8-18 * * *', tz: env('SITE_TIME_ZONE', 'Asia/Shanghai') },
       },
     },

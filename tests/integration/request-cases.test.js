@@ -237,6 +237,10 @@ describe('who sees and acts', () => {
   it('gives the office and the supervisor a dashboard by state and urgency, overdue first', async () => {
     const late = await letter(daysAgo(45));
     await assign(late);
+    // A case written without the service (an old import, direct SQL) still gets its clock.
+    const bare = await strapi.db.query(REQUEST).create({
+      data: { queryCode: 'BARE-CASE-0000-0001', applicantType: 'otherOrg', applicantName: '某机构', description: '某事项', delivery: 'paper', channel: 'letter', receivedAt: daysAgo(2), state: 'received' },
+    });
     const res = await get('gov-supervisor', '');
     expect(res.status).toBe(200);
     const { counts, cases } = res.body.data;
@@ -244,6 +248,7 @@ describe('who sees and acts', () => {
     expect(cases.find((c) => c.documentId === late.documentId).clock.workingDaysLeft).toBeLessThan(0);
     expect(counts.byUrgency.overdue).toBe(cases.filter((c) => c.urgency === 'overdue').length);
     expect(Object.values(counts.byState).reduce((x, y) => x + y, 0)).toBe(cases.length);
+    expect(cases.find((c) => c.documentId === bare.documentId).clock.workingDaysLeft).toBe(await calendar().workingDaysBetween(localToday(), await calendar().addWorkingDays(daysAgo(2), 20)));
     expect(code(await act('gov-supervisor', late.documentId, 'close', {}))).toBe('NOT_HANDLER');
   });
 
@@ -256,6 +261,19 @@ describe('who sees and acts', () => {
     expect(digest.text).toMatch(/已超期 overdue/);
     const again = await strapi.service('api::disclosure-request.reminders').daily(localToday());
     expect(again.handlers).toBe(0);
+  });
+
+  it('tries a reminder again on the next run when the mail server refused it', async () => {
+    await assign(await letter(daysAgo(45)), { handler: a['gov-office'].id });
+    const email = strapi.plugin('email').service('email');
+    const send = email.send;
+    email.send = async () => { throw new Error('SMTP down'); }; // the outside world failing, not Strapi
+    try {
+      expect((await strapi.service('api::disclosure-request.reminders').daily(localToday())).handlers).toBe(0);
+    } finally {
+      email.send = send;
+    }
+    expect((await strapi.service('api::disclosure-request.reminders').daily(localToday())).handlers).toBe(1);
   });
 });
 

@@ -22,8 +22,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { documentId },
       populate: { department: { select: ['documentId', 'name', 'code'] }, handler: { select: ['id', 'firstname', 'lastname', 'email'] } },
     });
-    return row ?? refuse('NOT_FOUND');
+    return row ? withEvents(row) : refuse('NOT_FOUND');
   }
+
+  /** Rows written without the service (older imports, direct SQL) still have their receipt. */
+  const withEvents = (row: any) =>
+    Array.isArray(row.events) && row.events.length ? row : { ...row, events: [{ type: 'received', date: toDateString(row.receivedAt) }] };
 
   /** Whether one of the user's roles holds the RBAC action (the super admin holds them all). */
   async function can(userId: number, action: string): Promise<boolean> {
@@ -151,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await load(documentId);
         if (definition.officeOnly && !office) refuse('OFFICE_ONLY');
         if (!office && row.handler?.id !== actor) refuse('NOT_HANDLER');
-        const kase: Case = { state: row.state, events: row.events ?? [], disposition: row.disposition };
+        const kase: Case = { state: row.state, events: row.events, disposition: row.disposition };
         const ctx = { today: today(), calendar };
         admissible(kase, action, input, ctx.today); // refuse before touching other documents
         const effective = SIDE_EFFECTS[action] ? await SIDE_EFFECTS[action](row, input) : input;
@@ -216,7 +220,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const calendar = await plugin().service('calendar').snapshot();
       const urgency = (c: any) => (c.clock?.overdue ? 'overdue' : c.clock?.dueSoon ? 'dueSoon' : c.state === 'correction' ? 'waiting' : 'onTime');
       const cases = rows.map((row: any) => {
-        const c = view(row, calendar);
+        const c = view(withEvents(row), calendar);
         return { ...c, urgency: urgency(c) };
       });
       const counts = { byState: {} as Record<string, number>, byUrgency: { overdue: 0, dueSoon: 0, onTime: 0, waiting: 0 } as Record<string, number> };

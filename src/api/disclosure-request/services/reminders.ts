@@ -24,8 +24,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function send(key: string, to: string[], subject: string, text: string) {
     if (!to.length || !(await claim(key))) return false;
-    await strapi.plugin('email').service('email').send({ to, subject, text });
-    return true;
+    try {
+      await strapi.plugin('email').service('email').send({ to, subject, text });
+      return true;
+    } catch (error) {
+      // Give the claim back: the next run (any instance) tries again.
+      await strapi.db.connection(SENT).where({ key }).delete();
+      strapi.log.warn(`[disclosure] reminder ${key} not sent: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   async function officeEmails(): Promise<string[]> {
