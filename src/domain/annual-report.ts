@@ -2,22 +2,15 @@
 // database into tables 二, 三 and 四, and rendering a report as printable HTML and as CSV. Pure:
 // no Strapi, no database; the service feeds it GROUP BY rows.
 import { stringify } from 'csv-stringify/sync';
+import { APPLICANT_TYPES, DISPOSITIONS } from './request-codes';
 
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 
-/** Table 三's applicant columns, in the official order (also the request's `applicantType`). */
-export const APPLICANT_TYPES = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'] as const;
+// Table 三's columns are the request's applicant types and its result rows the dispositions, in
+// the official order.
+export { APPLICANT_TYPES, DISPOSITIONS };
 export const TABLE3_COLUMNS = [...APPLICANT_TYPES, 'total'] as const;
-
-/** Table 三's result rows, in the official order (also the request's `disposition`). */
-export const DISPOSITIONS = [
-  'granted', 'partialGrant',
-  'deniedStateSecret', 'deniedLawForbidden', 'deniedSafetyStability', 'deniedThirdPartyRights', 'deniedInternalAffairs', 'deniedProcessInfo', 'deniedEnforcementCase', 'deniedAdminQuery',
-  'unableNoInfo', 'unableNeedCreation', 'unableUnclear',
-  'notProcessedComplaint', 'notProcessedRepeat', 'notProcessedPublication', 'notProcessedMassive', 'notProcessedConfirm',
-  'otherOverdueCorrection', 'otherOverdueFee', 'otherReasons',
-] as const;
 export const TABLE3_ROWS = ['newReceived', 'carriedOver', ...DISPOSITIONS, 'totalProcessed', 'carriedForward'] as const;
 
 /** Table 二: the genres counted from the catalogue, then the lines we hold no data for. */
