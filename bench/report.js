@@ -6,6 +6,7 @@ const crypto = require('crypto');
 const { createStrapi } = require('@strapi/strapi');
 const { database, median, root } = require('./lib');
 const { seedItems } = require('./seed-items');
+const { DISPOSITIONS } = require('../dist/src/domain/request-codes');
 
 const CASES = Number(process.env.BENCH_CASES || 200000);
 const ROUNDS = Math.max(7, Number(process.env.BENCH_ROUNDS || 9));
@@ -17,13 +18,6 @@ const REQUEST = 'api::disclosure-request.disclosure-request';
 const REVIEW_CASE = 'api::review-case.review-case';
 const DEPARTMENT = 'api::department.department';
 const APPLICANT_TYPES = ['naturalPerson', 'naturalPerson', 'naturalPerson', 'naturalPerson', 'commercial', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'];
-const DISPOSITIONS = [
-  'granted', 'partialGrant',
-  'deniedStateSecret', 'deniedLawForbidden', 'deniedSafetyStability', 'deniedThirdPartyRights', 'deniedInternalAffairs', 'deniedProcessInfo', 'deniedEnforcementCase', 'deniedAdminQuery',
-  'unableNoInfo', 'unableNeedCreation', 'unableUnclear',
-  'notProcessedComplaint', 'notProcessedRepeat', 'notProcessedPublication', 'notProcessedMassive', 'notProcessedConfirm',
-  'otherOverdueCorrection', 'otherOverdueFee', 'otherReasons',
-];
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 const day = (date) => date.toISOString().slice(0, 10);

@@ -56,7 +56,7 @@ export function requestRules(strapi: Core.Strapi) {
     const current = await strapi.db.query(REQUEST).findOne({ where: { documentId: ctx.params.documentId } });
     if (!current) return;
     const locked = FLOW_FIELDS.filter((field) => field in data && !same(data[field], current[field]));
-    const relations = FLOW_RELATIONS.filter((field) => !['unchanged'].includes(toOneRelation(data[field]).kind) && !isEmptyChange(data[field]));
+    const relations = FLOW_RELATIONS.filter((field) => toOneRelation(data[field]).kind !== 'unchanged' && !isEmptyChange(data[field]));
     const fields = [...locked, ...relations];
     if (fields.length) {
       throw fieldValidationError(fields.map((field) => problem(field, '该字段只能通过办理操作修改', 'this field changes only through the case actions')));

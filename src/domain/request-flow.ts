@@ -158,8 +158,6 @@ export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnl
   },
 };
 
-export type CaseAction = keyof typeof ACTIONS;
-
 /** Whether the action may happen now at all: the stage it comes from and the order of dates. */
 export function admissible(kase: Case, action: string, input: CaseInput, today: string): string {
   const definition = ACTIONS[action] ?? refuse('INVALID_INPUT', `unknown action ${action}`);

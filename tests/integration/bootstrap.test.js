@@ -69,5 +69,11 @@ it('loads the demo county into an empty database only', async () => {
   const procedure = await strapi.documents(PROCEDURE).findFirst({ filters: { code: 'disclosure-request' }, populate: ['steps'], status: 'published' });
   expect(procedure.statutoryTimeLimit).toBe(20);
   expect(procedure.steps.length).toBeGreaterThanOrEqual(4);
+  const REQUEST = 'api::disclosure-request.disclosure-request';
+  const lastYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4)) - 1;
+  expect(await strapi.db.query(REQUEST).count({ where: { state: 'closed', closedAt: { $gte: `${lastYear}-01-01`, $lte: `${lastYear}-12-31` } } })).toBe(36);
+  const open = await strapi.db.query(REQUEST).findMany({ where: { state: 'received' } });
+  expect(open.length).toBe(6);
+  expect(open.every((r) => r.dueAt > r.receivedAt && r.events[0].type === 'received')).toBe(true);
   expect(await seedDemoData(strapi, { items: 12 })).toBe(false);
 });
