@@ -1,3 +1,8 @@
+const emailSettings = (env) => ({
+  defaultFrom: env('EMAIL_FROM', 'noreply@disclosure.example.gov.cn'),
+  defaultReplyTo: env('EMAIL_REPLY_TO', 'noreply@disclosure.example.gov.cn'),
+});
+
 export default ({ env }) => ({
   'disclosure-workflow': {
     enabled: true,
@@ -7,21 +12,22 @@ export default ({ env }) => ({
       enabled: env.bool('WORKFLOW_ENABLED', true),
     },
   },
+  // SMTP_HOST set: mail goes out through that server (nodemailer). Unset: nothing is sent, each message
+  // is kept in the 发件箱 / Outbox (api::mail-outbox.mail-outbox, admin Content Manager) instead.
   email: {
-    config: {
-      provider: 'nodemailer',
-      providerOptions: {
-        host: env('SMTP_HOST', '127.0.0.1'),
-        port: env.int('SMTP_PORT', 25),
-        secure: env.bool('SMTP_SECURE', false),
-        ignoreTLS: !env.bool('SMTP_SECURE', false),
-        ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
-      },
-      settings: {
-        defaultFrom: env('EMAIL_FROM', 'noreply@disclosure.example.gov.cn'),
-        defaultReplyTo: env('EMAIL_REPLY_TO', 'noreply@disclosure.example.gov.cn'),
-      },
-    },
+    config: env('SMTP_HOST')
+      ? {
+          provider: 'nodemailer',
+          providerOptions: {
+            host: env('SMTP_HOST'),
+            port: env.int('SMTP_PORT', 25),
+            secure: env.bool('SMTP_SECURE', false),
+            ignoreTLS: !env.bool('SMTP_SECURE', false),
+            ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+          },
+          settings: emailSettings(env),
+        }
+      : { provider: 'strapi-provider-email-outbox', providerOptions: {}, settings: emailSettings(env) },
   },
   graphql: {
     config: {
