@@ -1,9 +1,9 @@
 // Open-data export rows: the catalogue's public columns with Chinese headers for spreadsheets.
-export const GENRE_LABELS: Record<string, string> = {
-  regulation: '规章', normativeDocument: '行政规范性文件', notice: '通知', announcement: '公告', report: '报告',
-  decision: '决定', opinion: '意见', plan: '规划计划', interpretation: '政策解读', other: '其他',
-};
-export const VALIDITY_LABELS: Record<string, string> = { valid: '有效', expired: '失效', repealed: '废止' };
+import { GENRE_CODE_LABELS, VALIDITY_CODE_LABELS } from './code-labels';
+
+const zh = (labels: Record<string, { zh: string }>) => Object.fromEntries(Object.entries(labels).map(([code, l]) => [code, l.zh]));
+export const GENRE_LABELS: Record<string, string> = zh(GENRE_CODE_LABELS);
+export const VALIDITY_LABELS: Record<string, string> = zh(VALIDITY_CODE_LABELS);
 
 export const CSV_COLUMNS: Array<[header: string, value: (item: any) => unknown]> = [
   ['索引号', (i) => i.indexNumber],

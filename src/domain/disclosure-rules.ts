@@ -36,9 +36,11 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   'title.required': { zh: '标题不能为空', en: 'title is required' },
   'title.max': { zh: '标题不能超过 200 个字符', en: 'title must be at most 200 characters' },
   'hasDepartment.required': { zh: '必须选择发布机构（责任部门）', en: 'department is required' },
-  'formedAt.required': { zh: '成文日期不能为空', en: 'formedAt (成文日期) is required' },
-  'formedAt.format': { zh: '成文日期格式应为 YYYY-MM-DD', en: 'formedAt must be a date (YYYY-MM-DD)' },
-  'formedAt.future': { zh: '成文日期不能晚于今天', en: 'formedAt cannot be in the future' },
+  // Said in the terms of the admin form (its label and its date picker, whatever format the
+  // picker shows): an empty date is "fill it in", a malformed one "pick a date".
+  'formedAt.required': { zh: '请填写成文日期', en: '成文日期 is required' },
+  'formedAt.format': { zh: '成文日期不是有效日期，请用日期选择器选择', en: '成文日期 is not a valid date; pick one with the date picker' },
+  'formedAt.future': { zh: '成文日期不能晚于今天', en: '成文日期 cannot be later than today' },
   'summary.max': { zh: `内容概述不能超过 ${SUMMARY_MAX} 个字`, en: `summary must be at most ${SUMMARY_MAX} characters` },
   'disclosure.invalid': { zh: '公开属性只能是主动公开、依申请公开或不予公开', en: 'disclosure must be proactive, on_request or withheld' },
   'exemptionReason.required': { zh: '不予公开的信息必须注明不予公开理由', en: 'exemptionReason is required when disclosure is withheld' },
@@ -70,12 +72,14 @@ function itemSchema(today: string) {
     .unknown(true);
 }
 
-function messageKey(path: string, type: string): string {
+const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+function messageKey(path: string, type: string, value: unknown): string {
   if (type === 'item.classifiedProactive') return 'disclosure.classified';
   if (path === 'formedAt') {
+    if (isEmpty(value)) return 'formedAt.required';
     if (type === 'date.future') return 'formedAt.future';
-    if (type === 'string.pattern.base' || type === 'string.base') return 'formedAt.format';
-    return 'formedAt.required';
+    return 'formedAt.format';
   }
   if (type === 'string.max') return `${path}.max`;
   if (type === 'any.only') return path === 'hasDepartment' ? 'hasDepartment.required' : `${path}.invalid`;
@@ -89,7 +93,7 @@ export function checkDisclosureItem(item: ItemState, today: string): FieldError[
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const detail of error.details) {
-    const key = messageKey(detail.path.length ? String(detail.path[0]) : '', detail.type);
+    const key = messageKey(detail.path.length ? String(detail.path[0]) : '', detail.type, detail.context?.value);
     const text = MESSAGES[key] ?? { zh: detail.message, en: detail.message };
     const path = key.split('.')[0] === 'hasDepartment' ? 'department' : key.split('.')[0];
     if (seen.has(path)) continue;

@@ -14,6 +14,16 @@ const text = (max: number) => Joi.string().trim().max(max).pattern(/<\s*[a-zA-Z!
 const organisation = (schema: Joi.StringSchema) =>
   Joi.when('applicantType', { is: 'naturalPerson', then: schema.allow('', null), otherwise: schema.required() });
 
+/**
+ * 居民身份证: 18 characters with the GB 11643 check digit. A rule of the field itself (reading the
+ * sibling idType), so a wrong check digit is reported together with every other field's error.
+ */
+function residentIdCheckDigit(value: string, helpers: Joi.CustomHelpers) {
+  const idType = helpers.state.ancestors?.[0]?.idType;
+  if (typeof idType === 'string' && /居民身份证/.test(idType) && !validResidentId(value)) return helpers.error('idNumber.checkDigit');
+  return value;
+}
+
 const SCHEMA = Joi.object({
   applicantType: Joi.string().valid(...APPLICANT_TYPES).required(),
   applicantName: text(100).min(1).required(),
@@ -21,19 +31,13 @@ const SCHEMA = Joi.object({
   email: Joi.when('delivery', { is: 'email', then: Joi.string().trim().max(200).email({ tlds: false }).required(), otherwise: Joi.string().trim().max(200).email({ tlds: false }).allow('', null) }),
   address: Joi.when('delivery', { is: Joi.valid('paper', 'disc'), then: text(300).min(1).required(), otherwise: text(300).allow('', null) }),
   idType: text(30).min(1).required(),
-  idNumber: Joi.string().trim().pattern(/^[0-9A-Za-z()-]{4,40}$/).required(),
+  idNumber: Joi.string().trim().pattern(/^[0-9A-Za-z()-]{4,40}$/).required().custom(residentIdCheckDigit),
   organizationName: organisation(text(200).min(1)),
   organizationCode: organisation(Joi.string().trim().pattern(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/)),
   description: text(2000).min(5).required(),
   documentNumber: text(100).allow('', null),
   delivery: Joi.string().valid(...DELIVERY).required(),
-})
-  .unknown(false)
-  .custom((value, helpers) => {
-    // 居民身份证: 18 characters with the GB 11643 check digit.
-    if (/居民身份证/.test(value.idType) && !validResidentId(value.idNumber)) return helpers.error('any.invalid', { label: 'idNumber', key: 'idNumber' });
-    return value;
-  });
+}).unknown(false);
 
 export function validResidentId(id: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false;
@@ -51,6 +55,7 @@ function message(key: string, type: string, context: any): string {
   if (type === 'string.pattern.invert.name') return `${label}不能包含网页标记`;
   if (type === 'any.only') return `${label}的取值不正确`;
   if (type === 'string.base' || type === 'object.base') return `${label}应为文字`;
+  if (type === 'idNumber.checkDigit') return `${label}校验位不正确，请核对居民身份证号码`;
   return `${label}格式不正确`;
 }
 
