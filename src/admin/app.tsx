@@ -1,4 +1,30 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { codeLabelMessages } from '../domain/code-labels';
+import { STRAPI_ZH_HANS } from './strapi-zh-Hans';
+
+/**
+ * Coded values (enumerations) read as words. Strapi's edit-view select and list filters already
+ * look an enumeration value up as a message id (`formatMessage({ id: value })`), so the labels
+ * from src/domain/code-labels.ts become translations keyed by the value; the list view prints the
+ * raw value, so its enumeration cells go through the same messages (below, `EnumerationCell`).
+ */
+const EnumerationCell = ({ value }: { value: unknown }) => {
+  const { formatMessage } = useIntl();
+  if (typeof value !== 'string' || value === '') return <span>-</span>;
+  return <span title={value}>{formatMessage({ id: value, defaultMessage: value })}</span>;
+};
+
+interface ListHeader {
+  name: string;
+  attribute?: { type?: string };
+  cellFormatter?: unknown;
+}
+interface EditField {
+  name: string;
+  required?: boolean;
+  attribute?: { pluginOptions?: { disclosure?: { requiredInForm?: boolean } } };
+}
 
 export default {
   config: {
@@ -6,12 +32,15 @@ export default {
     locales: ['zh-Hans'],
     translations: {
       'zh-Hans': {
+        ...STRAPI_ZH_HANS,
+        ...codeLabelMessages('zh'),
         'Auth.form.welcome.title': '欢迎使用政府信息公开管理平台',
         'Auth.form.welcome.subtitle': '登录您的账号',
         'app.components.LeftMenu.navbrand.title': '政府信息公开',
         'app.components.LeftMenu.navbrand.workplace': '管理后台',
       },
       en: {
+        ...codeLabelMessages('en'),
         'Auth.form.welcome.title': 'Government information disclosure',
         'Auth.form.welcome.subtitle': 'Log in to your account',
         'app.components.LeftMenu.navbrand.title': 'Information disclosure',
@@ -21,5 +50,27 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    // List view: enumeration columns show the label, not the code.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: ListHeader[]; layout: unknown }) => ({
+      layout,
+      displayedHeaders: displayedHeaders.map((header) =>
+        header.attribute?.type === 'enumeration' && typeof header.cellFormatter !== 'function'
+          ? { ...header, cellFormatter: (row: Record<string, unknown>) => <EnumerationCell value={row[header.name]} /> }
+          : header,
+      ),
+    }));
+    // Edit view: relations the domain rules require (schema `pluginOptions.disclosure.requiredInForm`)
+    // get the required mark. Not `required: true` on the relation itself: that would turn the
+    // GraphQL field non-null, and the rules middleware already refuses a missing value field by field.
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', ({ layout, ...rest }: { layout: { layout: EditField[][][] } & Record<string, unknown> }) => ({
+      ...rest,
+      layout: {
+        ...layout,
+        layout: layout.layout.map((panel) =>
+          panel.map((row) => row.map((field) => (field.attribute?.pluginOptions?.disclosure?.requiredInForm ? { ...field, required: true } : field))),
+        ),
+      },
+    }));
+  },
 };

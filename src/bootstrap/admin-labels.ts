@@ -33,7 +33,7 @@ const LABELS: Record<string, Record<string, string>> = {
     documentNumber: '文号 Document number', delivery: '获取方式 Delivery', channel: '申请渠道 Channel', receivedAt: '收到日期 Received',
     department: '承办部门 Department', handler: '承办人 Handler', dueAt: '答复期限 Due', dueProvisional: '期限为预估 Due date provisional',
     closedAt: '办结日期 Closed', disposition: '办理结果 Disposition', replyDocument: '答复书文件 Reply file', replies: '答复书 Replies',
-    fee: '信息处理费 Fee', events: '办理记录 Events', revision: '版本 Revision', notes: '备注 Notes',
+    fee: '信息处理费 Fee', events: '办理记录 Events', revision: '版本 Revision', notes: '备注 Notes', reviewCases: '复议诉讼 Review cases',
   },
   [ANNUAL_REPORT]: {
     title: '标题 Title', year: '年度 Year', department: '报告单位 Department (empty = whole government)', overview: '一、总体情况 Overview',
@@ -66,6 +66,11 @@ const READ_ONLY: Record<string, string[]> = {
   [ANNUAL_REPORT]: ['table2', 'table3', 'table4'],
 };
 
+/** Internal logs with a screen of their own (a request's events: the case panel), hidden from the edit form. */
+const HIDDEN: Record<string, string[]> = {
+  [REQUEST]: ['events'],
+};
+
 const LAYOUT_DONE = { type: 'app', name: 'disclosure', key: 'admin-list-layout-applied' } as const;
 
 export async function labelAdminFields(strapi: Core.Strapi) {
@@ -81,6 +86,7 @@ export async function labelAdminFields(strapi: Core.Strapi) {
       if (meta.edit?.label === field) (meta.edit.label = label), (changed = true);
       if (meta.list?.label === field) (meta.list.label = label), (changed = true);
       if (READ_ONLY[uid]?.includes(field) && meta.edit?.editable !== false) (meta.edit.editable = false), (changed = true);
+      if (HIDDEN[uid]?.includes(field) && meta.edit?.visible !== false) (meta.edit.visible = false), (changed = true);
     }
     if (!layoutDone.includes(uid)) (config.layouts.list = LIST_COLUMNS[uid]), layoutDone.push(uid), (changed = true);
     if (changed) await service.updateConfiguration(contentType, { settings: config.settings, metadatas: config.metadatas, layouts: config.layouts });
