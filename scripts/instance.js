@@ -8,10 +8,9 @@ const root = path.resolve(__dirname, '..');
 createStrapi({ appDir: root, distDir: path.join(root, 'dist') })
   .load()
   .then((app) => {
+    // Strapi itself destroys the app and exits on SIGTERM / SIGINT (a second handler here made it
+    // destroy twice: "Destroy for plugin::content-manager has already been called").
     console.log(`READY ${process.pid} ${app.plugin('disclosure-workflow').service('schedule').instance}`);
-    const stop = () => app.destroy().then(() => process.exit(0));
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
   })
   .catch((error) => {
     console.error(error);

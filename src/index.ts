@@ -12,6 +12,7 @@ import { seedDemoData } from './bootstrap/demo-data';
 import { ensureCatalogueIndexes } from './bootstrap/indexes';
 import { labelAdminFields } from './bootstrap/admin-labels';
 import { ensureChineseDefaultLocale } from './bootstrap/locales';
+import { registrationFollowsSuperAdmins } from './bootstrap/first-admin';
 import { assertValidTemplate } from './domain/index-number';
 import { grantDefaults as grantWorkflowDefaults } from './plugins/disclosure-workflow/server/src/permissions';
 
@@ -35,9 +36,6 @@ export default {
     await seedCategories(strapi);
     await labelAdminFields(strapi);
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
-    if (!(await strapi.service('admin::user').exists())) {
-      const url = strapi.config.get('admin.absoluteUrl') ?? `http://localhost:${strapi.config.get('server.port')}/admin`;
-      strapi.log.info(`[disclosure] no admin user yet: create the first administrator at ${url}`);
-    }
+    await registrationFollowsSuperAdmins(strapi);
   },
 };

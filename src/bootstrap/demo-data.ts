@@ -7,6 +7,7 @@ import { APPLICANT_TYPES, DISPOSITIONS } from '../domain/request-codes';
 import { localDate } from '../domain/local-date';
 
 const REGION = '339901';
+const STATISTICS = '00419813-3';
 
 const DEPARTMENTS = [
   { code: '00419800-1', name: '清溪县人民政府', shortName: '县政府', kind: 'government' },
@@ -29,21 +30,47 @@ const DEPARTMENTS = [
   { code: '00419817-6', name: '清溪县白沙乡人民政府', shortName: '白沙乡', kind: 'township', parent: '00419800-1', abbr: '白政' },
 ];
 
-const TOPICS = ['农村人居环境整治', '义务教育优质均衡发展', '城乡居民基本医疗保险', '高标准农田建设', '安全生产专项整治', '老旧小区改造', '营商环境优化提升', '生活垃圾分类', '防汛抗旱应急', '就业创业扶持', '食品安全监督抽检', '乡村振兴示范村建设', '政府采购管理', '耕地保护', '养老服务体系建设', '中小学校舍安全'];
+// What each unit writes about, so titles read like a real county's catalogue.
+const TOPICS: Record<string, string[]> = {
+  '00419800-1': ['优化营商环境', '安全生产', '防汛防台', '政务服务“一网通办”'],
+  '00419801-X': ['政务公开', '政府信息公开申请办理', '12345政务服务便民热线', '政府网站与政务新媒体管理'],
+  '00419802-8': ['重大项目建设', '粮食安全保障', '节能降碳', '价格监测'],
+  '00419803-6': ['义务教育优质均衡发展', '中小学校舍安全', '学前教育普及普惠', '校外培训治理'],
+  '00419804-4': ['政府采购管理', '惠民惠农财政补贴资金“一卡通”', '国有资产管理', '预算绩效管理'],
+  '00419805-2': ['就业创业扶持', '城乡居民基本养老保险', '技能人才培养', '根治欠薪'],
+  '00419806-0': ['耕地保护', '国土空间规划', '不动产登记便民服务', '地质灾害防治'],
+  '00419807-9': ['大气污染防治', '水污染防治', '生态环境保护督察整改', '危险废物规范化管理'],
+  '00419808-7': ['老旧小区改造', '生活垃圾分类', '保障性住房', '建筑施工安全'],
+  '00419809-5': ['高标准农田建设', '乡村振兴示范村建设', '农村人居环境整治', '动物防疫'],
+  '00419810-9': ['基本公共卫生服务', '家庭医生签约服务', '传染病防控', '医养结合'],
+  '00419811-7': ['食品安全监督抽检', '特种设备安全', '市场主体登记', '价格监督检查'],
+  '00419812-5': ['安全生产专项整治', '森林防火', '应急避难场所建设', '防汛抗旱应急'],
+  '00419813-3': ['经济普查', '统计执法检查', '统计数据质量'],
+  '00419814-1': ['义务教育招生入学', '中小学课后服务'],
+  '00419815-X': ['部门预算编制', '预算执行监督'],
+  '00419816-8': ['社区养老服务', '城镇老旧小区微改造', '生活垃圾分类'],
+  '00419817-6': ['乡村振兴示范村建设', '森林防火', '农村饮用水安全'],
+};
+const ALL_TOPICS = [...new Set(Object.values(TOPICS).flat())];
 
 type Genre = 'regulation' | 'normativeDocument' | 'notice' | 'announcement' | 'report' | 'decision' | 'opinion' | 'plan' | 'interpretation' | 'other';
 
+// A county has no 规章 (only provinces and cities with districts make them): the demo has none.
 const TITLES: Array<{ genre: Genre; category: string; title: (t: string, y: number, d: string) => string }> = [
-  { genre: 'normativeDocument', category: 'B0202', title: (t) => `关于印发《清溪县${t}管理办法》的通知` },
-  { genre: 'notice', category: 'B04', title: (t) => `关于做好${t}工作的通知` },
+  { genre: 'normativeDocument', category: 'B0202', title: (t, y) => `关于印发《清溪县${t}管理办法（${y}年修订）》的通知` },
+  { genre: 'normativeDocument', category: 'B0202', title: (t) => `清溪县${t}实施细则` },
+  { genre: 'notice', category: 'B04', title: (t, y) => `关于做好${y}年${t}工作的通知` },
+  { genre: 'notice', category: 'B04', title: (t, y) => `关于开展${y}年${t}专项检查的通知` },
   { genre: 'plan', category: 'B03', title: (t, y) => `清溪县${y}年${t}工作方案` },
-  { genre: 'announcement', category: 'B08', title: (t, y) => `${y}年${t}项目公示` },
-  { genre: 'report', category: 'B04', title: (_t, y, d) => `${d}${y}年工作总结和${y + 1}年工作思路` },
-  { genre: 'interpretation', category: 'B0204', title: (t) => `《清溪县${t}实施意见》政策解读` },
-  { genre: 'opinion', category: 'B0203', title: (t) => `关于推进${t}的实施意见` },
-  { genre: 'decision', category: 'A06', title: (t) => `关于${t}中违法行为的行政处罚决定` },
+  { genre: 'plan', category: 'B03', title: (t, y) => `清溪县${t}三年行动计划（${y}—${y + 2}年）` },
+  { genre: 'announcement', category: 'B08', title: (t, y) => `${y}年${t}项目拟安排情况公示` },
+  { genre: 'announcement', category: 'B08', title: (t, y) => `关于${y}年${t}有关事项的公告` },
+  { genre: 'report', category: 'B04', title: (t, y, d) => `${d}关于${y}年${t}工作情况的报告` },
+  { genre: 'interpretation', category: 'B0204', title: (t, y) => `《清溪县${y}年${t}工作方案》政策解读` },
+  { genre: 'opinion', category: 'B0203', title: (t) => `关于进一步加强${t}的实施意见` },
+  { genre: 'decision', category: 'A06', title: (t, y) => `关于${y}年${t}工作先进集体和先进个人的表彰决定` },
+  { genre: 'other', category: 'A07', title: (_t, y, d) => `${d}${y}年部门预算` },
   { genre: 'report', category: 'B05', title: (_t, y) => `清溪县${y}年国民经济和社会发展统计公报` },
-  { genre: 'other', category: 'A07', title: (_t, y, d) => `${d}${y}年部门预算公开` },
 ];
 
 const DEMO_REVIEWERS: Array<[code: string, lastname: string, firstname: string]> = [
@@ -77,12 +104,17 @@ async function reviewAndPublish(strapi: Core.Strapi, uid: string, documentId: st
   await strapi.documents(uid as any).publish({ documentId } as any);
 }
 
-/** Deterministic pseudo-random numbers so every fresh database gets the same demo. */
+/**
+ * Deterministic pseudo-random numbers (mulberry32) so every fresh database gets the same demo. The
+ * low bits of a plain LCG repeat with a short period, which gave runs of identical titles.
+ */
 function generator(seed: number) {
-  let state = seed;
+  let state = seed >>> 0;
   return (n: number) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state % n;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   };
 }
 
@@ -111,11 +143,17 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
   for (const c of await strapi.documents(CATEGORY as any).findMany({ fields: ['code'], limit: 1000 } as any)) categories.set(c.code, c.documentId);
   const publishers = DEPARTMENTS.filter((d) => d.abbr);
   const thisYear = new Date().getFullYear();
+  const titles = new Set<string>();
   for (let i = 0; i < total; i++) {
-    const dept = publishers[random(publishers.length)];
-    const template = TITLES[random(TITLES.length)];
-    const topic = TOPICS[random(TOPICS.length)];
-    const year = thisYear - 5 + random(6);
+    let dept, template, topic, year, title;
+    do {
+      dept = publishers[random(publishers.length)];
+      template = TITLES[random(TITLES.length)];
+      topic = TOPICS[dept.code][random(TOPICS[dept.code].length)];
+      year = thisYear - 5 + random(6);
+      title = template.title(topic, year, dept.name);
+    } while (titles.has(title) || (template.category === 'B05' && dept.code !== STATISTICS));
+    titles.add(title);
     const formedAt = `${year}-${pad(1 + random(year === thisYear ? new Date().getMonth() + 1 : 12))}-${pad(1 + random(28))}`;
     const published = new Date(`${formedAt}T09:00:00+08:00`);
     published.setDate(published.getDate() + 1 + random(10));
@@ -123,7 +161,7 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
     const withheld = i % 37 === 36;
     const item = await strapi.documents(ITEM as any).create({
       data: {
-        title: template.title(topic, year, dept.name),
+        title,
         documentNumber: `${dept.abbr}〔${year}〕${1 + random(120)}号`,
         department: departments.get(dept.code),
         category: categories.get(template.category),
@@ -132,7 +170,7 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
         genre: template.genre,
         keywords: `${topic},${dept.shortName}`,
         summary: `${dept.shortName}就${topic}有关事项作出安排，明确目标任务、职责分工和保障措施。`,
-        body: `## ${template.title(topic, year, dept.name)}\n\n各乡镇人民政府，县政府各部门：\n\n为进一步做好${topic}工作，现就有关事项通知如下。\n\n一、总体要求……\n\n二、主要任务……\n\n三、保障措施……\n\n${dept.name}\n${formedAt}`,
+        body: `## ${title}\n\n各乡镇人民政府，县政府各部门：\n\n为进一步做好${topic}工作，现就有关事项通知如下。\n\n一、总体要求……\n\n二、主要任务……\n\n三、保障措施……\n\n${dept.name}\n${formedAt}`,
         disclosure: withheld ? 'withheld' : 'proactive',
         exemptionReason: withheld ? 'processInfo' : null,
         validity: repealed ? 'repealed' : 'valid',
@@ -212,7 +250,7 @@ async function createRequests(strapi: Core.Strapi, log: (m: string) => void) {
     const applicantType = APPLICANT_TYPES[(i * 7) % APPLICANT_TYPES.length];
     const month = String((i % 12) + 1).padStart(2, '0');
     return {
-      applicantType, ...organisation(applicantType), applicantName: APPLICANTS[i % APPLICANTS.length], description: `申请公开${TOPICS[i % TOPICS.length]}相关文件`,
+      applicantType, ...organisation(applicantType), applicantName: APPLICANTS[i % APPLICANTS.length], description: `申请公开${ALL_TOPICS[i % ALL_TOPICS.length]}相关文件`,
       delivery: i % 3 ? 'email' : 'paper', channel: i % 4 ? 'online' : 'letter', receivedAt: `${year}-${month}-05`,
       closedAt: `${year}-${month}-${i % 2 ? '20' : '26'}`, disposition: DISPOSITIONS[(i * 5) % DISPOSITIONS.length],
       department: DEPARTMENTS[1 + (i % 13)].code,
@@ -225,7 +263,7 @@ async function createRequests(strapi: Core.Strapi, log: (m: string) => void) {
     await strapi.documents(REQUEST as any).create({
       data: {
         applicantType, ...organisation(applicantType), applicantName: APPLICANTS[i], phone: '0571-8888000' + i, address: '清溪县城关镇人民路 1 号',
-        description: `请公开${TOPICS[(i * 3) % TOPICS.length]}的资金使用情况`, delivery: 'paper', channel: 'letter',
+        description: `请公开${ALL_TOPICS[(i * 3) % ALL_TOPICS.length]}的资金使用情况`, delivery: 'paper', channel: 'letter',
         receivedAt: localDate(new Date(Date.now() - i * 4 * 86_400_000)),
       } as any,
     });
