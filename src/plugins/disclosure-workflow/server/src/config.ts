@@ -10,6 +10,8 @@ export interface WorkflowConfig {
   adminUrl: string;
   /** false turns the whole workflow (and its gate) off: used by bench:gate for the baseline. */
   enabled: boolean;
+  /** The site's time zone: times in the audit page, its CSV export, the slip and 待办 are shown in it. */
+  timeZone: string;
   scheduler: {
     /** Poll the schedule table on this instance (every instance may; claims are exclusive). */
     enabled: boolean;
@@ -34,6 +36,7 @@ export default {
     unpublishRoles: ['gov-publisher', 'gov-office', 'gov-principal', 'strapi-super-admin'],
     adminUrl: env('PUBLIC_URL', 'http://localhost:1337') + '/admin',
     enabled: true,
+    timeZone: env('SITE_TIME_ZONE', 'Asia/Shanghai'),
     scheduler: {
       enabled: env.bool('SCHEDULER_ENABLED', env('NODE_ENV') !== 'test'),
       pollIntervalMs: env.int('SCHEDULER_POLL_MS', 5000),

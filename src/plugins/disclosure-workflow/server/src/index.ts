@@ -14,6 +14,7 @@ import chainsController from './controllers/chains';
 import auditController from './controllers/audit';
 import scheduleController from './controllers/schedule';
 import requestsController from './controllers/requests';
+import policies from './policies/has-permission';
 import { publishGate } from './middlewares/publish-gate';
 import { registerActions } from './permissions';
 import { ensureIndexes } from './indexes';
@@ -22,6 +23,7 @@ export default {
   config,
   contentTypes,
   routes,
+  policies,
   services: { audit, chains, content, notify, workflow, schedule, calendar },
   controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, requests: requestsController },
 

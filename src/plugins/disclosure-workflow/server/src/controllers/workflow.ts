@@ -25,6 +25,7 @@ export const BODIES = {
     redactions: Joi.object().unknown(true).allow(null),
   }),
   status: Joi.object({ ...target }),
+  permissions: Joi.object({ uid: target.uid, documentId: target.documentId, locale: target.locale }),
 };
 
 function parse(schema: Joi.ObjectSchema, input: unknown) {
@@ -62,6 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     signOff: (ctx) => respond(ctx, () => workflow().signOff({ ...parse(BODIES.signOff, ctx.request.body), ...meta(ctx) })),
     status: (ctx) => respond(ctx, () => workflow().status(parse(BODIES.status, ctx.query))),
     tasks: (ctx) => respond(ctx, () => workflow().tasks(ctx.state.user.id)),
+    permissions: (ctx) => respond(ctx, () => workflow().permissions({ ...parse(BODIES.permissions, ctx.query), actor: ctx.state.user.id, ability: ctx.state.userAbility })),
     governed: (ctx) => respond(ctx, async () => {
       const config: any = strapi.config.get('plugin::disclosure-workflow');
       return config.enabled === false ? [] : config.contentTypes;

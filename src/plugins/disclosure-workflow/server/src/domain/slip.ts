@@ -6,10 +6,26 @@ const escape = (value: unknown) =>
 
 const DECISIONS: Record<string, string> = { approve: '同意 Approved', return: '退回 Returned', reject: '驳回 Rejected' };
 const CONCLUSIONS: Record<string, string> = { public: '可以公开 Public', redacted: '删减后公开 Public after redaction', withhold: '不予公开 Withhold', escalate: '报请确定 Referred' };
-const time = (iso?: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+const formatTime = (iso: string | undefined, timeZone: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone, hour12: false }) : '');
 
-export function renderSlip(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; printedAt: string }): string {
+/**
+ * The slip's style, scoped to `.dw-slip` so the admin can embed the slip in its own page; on paper
+ * (A4) only the slip is printed: the admin page hides everything else under `@media print`.
+ */
+export const SLIP_CSS = `@page{size:A4 portrait;margin:18mm 16mm}
+.dw-slip{font-family:"SimSun","Songti SC",serif;color:#000;background:#fff;max-width:210mm;margin:0 auto;padding:12mm}
+.dw-slip h1{text-align:center;font-size:22pt;margin:0 0 .5em}
+.dw-slip table{width:100%;border-collapse:collapse;margin-top:1em}
+.dw-slip td,.dw-slip th{border:1px solid #000;padding:6px;font-size:11pt;vertical-align:top;text-align:left}
+.dw-slip th{background:#eee}.dw-slip .meta td:first-child{width:8em;font-weight:bold}
+.dw-slip tr{page-break-inside:avoid;break-inside:avoid}
+.dw-slip footer{margin-top:2em;font-size:9pt;color:#555}
+@media print{.dw-slip{padding:0;max-width:none}.dw-slip th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}`;
+
+/** The slip itself (a `<div class="dw-slip">`), every text escaped. */
+export function renderSlipBody(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; printedAt: string; timeZone?: string }): string {
   const { doc, round, names } = input;
+  const time = (iso?: string) => formatTime(iso, input.timeZone ?? 'Asia/Shanghai');
   const who = (id?: number) => escape(id ? names[id] ?? `#${id}` : '');
   const rows = round.steps
     .map((s) => `<tr><td>${escape(s.name)}</td><td>${escape(s.role ?? s.roles.join(' / '))}</td><td>${who(s.actor)}</td><td>${escape(s.decision ? DECISIONS[s.decision] : '待审 Pending')}</td><td>${escape(s.comment)}</td><td>${time(s.at)}</td></tr>`)
@@ -18,10 +34,7 @@ export function renderSlip(input: { typeName: string; doc: any; round: Round; na
   const signRow = sign
     ? `<tr><td>保密审查 Confidentiality sign-off</td><td>${escape(sign.role)}</td><td>${who(sign.actor)}</td><td>${escape(CONCLUSIONS[sign.conclusion])}${sign.referredTo ? `（${escape(sign.referredTo)}）` : ''}</td><td>${escape(sign.opinion)}${sign.exemptionReason ? `<br>理由 reason: ${escape(sign.exemptionReason)}` : ''}</td><td>${time(sign.at)}</td></tr>`
     : '<tr><td>保密审查 Confidentiality sign-off</td><td colspan="5">待审查 Pending</td></tr>';
-  return `<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8"><title>审核单 ${escape(doc?.title ?? doc?.name)}</title>
-<style>body{font-family:"SimSun","Songti SC",serif;margin:2cm}h1{text-align:center;font-size:22pt}table{width:100%;border-collapse:collapse;margin-top:1em}td,th{border:1px solid #000;padding:6px;font-size:11pt;vertical-align:top}th{background:#eee}.meta td:first-child{width:8em;font-weight:bold}footer{margin-top:2em;font-size:9pt;color:#555}@media print{button{display:none}}</style></head>
-<body><button onclick="window.print()">打印 Print</button>
+  return `<div class="dw-slip" lang="zh-Hans">
 <h1>政府信息公开审核单（含保密审查）</h1>
 <table class="meta">
 <tr><td>信息名称</td><td>${escape(doc?.title ?? doc?.name)}</td></tr>
@@ -35,5 +48,13 @@ export function renderSlip(input: { typeName: string; doc: any; round: Round; na
 <table><tr><th>环节 Step</th><th>岗位 Post</th><th>签名 Signed by</th><th>结论 Decision</th><th>意见 Opinion</th><th>时间 Time</th></tr>${rows}${signRow}</table>
 ${round.voided ? `<p><strong>本轮已失效：</strong>${escape(round.voided.reason)}（${time(round.voided.at)}）</p>` : ''}
 <footer>打印时间 ${time(input.printedAt)} · 先审查、后公开 · 谁公开谁审查、谁审查谁负责</footer>
-</body></html>`;
+</div>`;
+}
+
+/** A standalone printable page (no script: print it with the browser; A4). */
+export function renderSlip(input: Parameters<typeof renderSlipBody>[0]): string {
+  return `<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>审核单 ${escape(input.doc?.title ?? input.doc?.name)}</title>
+<style>body{margin:0;background:#fff}${SLIP_CSS}</style></head>
+<body>${renderSlipBody(input)}</body></html>`;
 }

@@ -102,7 +102,7 @@ export function publishGate(strapi: Core.Strapi) {
       // Server-side callers (the scheduler) act for the system; people need a publisher role.
       if (actor.isRequest && !actor.roles.some((r) => allowed.includes(r))) {
         await audit().append({ event: 'unpublish.refused', targetUid: ctx.uid, targetDocumentId: ctx.params.documentId, actor: actor.id, ip: actor.ip ?? null, data: { via: actor.via } });
-        throw new errors.PolicyError('只有信息发布岗位可以撤销发布 / only publishers may unpublish', { code: 'NOT_ALLOWED' });
+        throw new errors.PolicyError('只有信息发布岗位可以撤销发布 / only publishers may unpublish', { code: 'NOT_ALLOWED', zh: '只有信息发布岗位可以撤销发布', en: 'only publishers may unpublish' });
       }
       const locales = await content().localesOf(ctx.uid, ctx.params.documentId, ctx.params.locale);
       const result = await next();

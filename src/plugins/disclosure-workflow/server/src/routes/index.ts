@@ -1,6 +1,7 @@
 import { ACTIONS } from '../constants';
 
-const can = (...actions: string[]) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions } }] });
+// The plugin's own policy: same RBAC check as admin::hasPermissions, refused with a bilingual 403.
+const can = (...actions: string[]) => ({ policies: ['admin::isAuthenticatedAdmin', { name: 'plugin::disclosure-workflow.has-permission', config: { actions } }] });
 const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
 
 export default {
@@ -10,6 +11,8 @@ export default {
       { method: 'GET', path: '/status', handler: 'workflow.status', config: signedIn },
       { method: 'GET', path: '/governed', handler: 'workflow.governed', config: signedIn },
       { method: 'GET', path: '/tasks', handler: 'workflow.tasks', config: signedIn },
+      { method: 'GET', path: '/permissions', handler: 'workflow.permissions', config: signedIn },
+      { method: 'GET', path: '/settings', handler: 'audit.settings', config: signedIn },
       { method: 'POST', path: '/submit', handler: 'workflow.submit', config: can(ACTIONS.submit) },
       { method: 'POST', path: '/withdraw', handler: 'workflow.withdraw', config: can(ACTIONS.submit) },
       { method: 'POST', path: '/decide', handler: 'workflow.decide', config: can(ACTIONS.review) },
@@ -25,6 +28,7 @@ export default {
       { method: 'POST', path: '/schedules/:id/retry', handler: 'schedule.retry', config: can(ACTIONS.publish) },
       { method: 'GET', path: '/audit', handler: 'audit.find', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/audit/verify', handler: 'audit.verify', config: can(ACTIONS.readAudit) },
+      { method: 'GET', path: '/audit/export.csv', handler: 'audit.exportCsv', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/slip', handler: 'audit.slip', config: signedIn },
       // 依申请公开 cases: who may see or act is decided per case (handler, office) in the service.
       { method: 'GET', path: '/requests', handler: 'requests.find', config: signedIn },

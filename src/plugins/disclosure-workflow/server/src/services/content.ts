@@ -13,6 +13,9 @@ export interface DraftInfo {
   withheld: boolean;
 }
 
+/** Attributes tried, in order, as a document's title (requests are known by their query code). */
+const TITLE_FIELDS = ['title', 'name', 'queryCode', 'subject'];
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const schemas: SchemaLookup = (uid) => strapi.getModel(uid as any) as any;
   const config = () => strapi.config.get(`plugin::${PLUGIN}`) as any;
@@ -52,6 +55,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         classified: entity.classified === true,
         withheld: entity.disclosure === 'withheld',
       };
+    },
+
+    /** The attribute people know a document by (title, name, …), or null. */
+    titleField(uid: string): string | null {
+      const model: any = strapi.getModel(uid as any);
+      if (!model) return null;
+      const mainField = TITLE_FIELDS.find((f) => ['string', 'text'].includes(model.attributes?.[f]?.type));
+      return mainField ?? null;
     },
 
     /** The locale a workflow action is about: the default locale when none is given. */

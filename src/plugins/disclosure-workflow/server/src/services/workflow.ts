@@ -3,7 +3,8 @@
 // and writes the audit event, all in one transaction.
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
-import { ROUND } from '../constants';
+import { ACTIONS, ROUND } from '../constants';
+import { ACTIONS as CASE_ACTIONS } from '../../../../../domain/request-flow';
 import * as machine from '../domain/state-machine';
 import { resolveSteps } from '../domain/chains';
 import { WorkflowRefusal, refuse } from '../domain/refusal';
@@ -11,6 +12,14 @@ import type { Round, Actor, Decision, Conclusion } from '../domain/state-machine
 
 type Target = { uid: string; documentId: string; locale?: string | null };
 type Meta = { ip?: string };
+
+const REQUEST_UID = 'api::disclosure-request.disclosure-request';
+
+/** '公开事项 Disclosure item' → { zh: '公开事项', en: 'Disclosure item' }. */
+export function typeLabel(displayName: string): { zh: string; en: string } {
+  const match = /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(displayName.trim());
+  return match ? { zh: match[1].trim(), en: match[2].trim() } : { zh: displayName, en: displayName };
+}
 
 const EXEMPTION_REASONS = ['stateSecret', 'lawForbidden', 'safetyStability', 'thirdPartyRights', 'internalAffairs', 'processInfo', 'enforcementCase', 'adminQuery'];
 
@@ -94,6 +103,69 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     plugin().service('notify').afterTransition(target, result).catch((error: Error) => strapi.log.warn(`[disclosure-workflow] notification failed: ${error.message}`));
     return this_.status(target);
+  }
+
+  /** The plugin's RBAC actions the user's roles hold (the super admin holds them all). */
+  async function heldActions(actor: Actor): Promise<Set<string>> {
+    if (actor.roles.includes('strapi-super-admin')) return new Set(Object.values(ACTIONS));
+    const rows = await strapi.db.query('admin::permission').findMany({ where: { action: { $in: Object.values(ACTIONS) }, role: { code: { $in: actor.roles } } }, select: ['action'] });
+    return new Set(rows.map((r: any) => r.action));
+  }
+
+  /** The case actions this user may take at the case's stage (as the case service decides who may act). */
+  async function caseActionsFor(actor: Actor, documentId: string): Promise<string[]> {
+    const held = await heldActions(actor);
+    const office = held.has(ACTIONS.manageRequests);
+    if (!office && !held.has(ACTIONS.handleRequests)) return [];
+    const view = await strapi.service('api::disclosure-request.case').get(documentId).catch(() => null);
+    if (!view) return [];
+    if (!office && view.handler?.id !== actor.id) return [];
+    return (view.actions as string[]).filter((name) => office || !CASE_ACTIONS[name]?.officeOnly);
+  }
+
+  const nameOf = (u: any) => [u.lastname, u.firstname].filter(Boolean).join('') || u.email;
+
+  /** 待办 rows with what a reviewer needs to recognise the document, oldest waiting first. */
+  async function enrich(rows: any[]) {
+    const byUid = new Map<string, string[]>();
+    for (const row of rows) byUid.set(row.targetUid, [...(byUid.get(row.targetUid) ?? []), row.targetDocumentId]);
+    const titles = new Map<string, string>();
+    for (const [uid, ids] of byUid) {
+      const field = content().titleField(uid);
+      if (!field) continue;
+      const docs = await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'locale', field].filter((f) => f === 'locale' ? content().isLocalized(uid) : true) });
+      for (const d of docs) if (d[field] && !titles.has(`${uid}/${d.documentId}/${d.locale ?? ''}`)) titles.set(`${uid}/${d.documentId}/${d.locale ?? ''}`, String(d[field]));
+    }
+    const keys = [...new Set(rows.map((r) => r.department).filter(Boolean))];
+    const departments = keys.length
+      ? await strapi.db.query('api::department.department').findMany({ where: { $or: [{ documentId: { $in: keys } }, { code: { $in: keys } }] }, select: ['documentId', 'code', 'name'] })
+      : [];
+    const department = (key: string | null) => departments.find((d: any) => d.documentId === key || d.code === key) ?? null;
+    const submitterIds = [...new Set(rows.map((r) => r.data.submitter).filter(Boolean))];
+    const users = submitterIds.length ? await strapi.db.query('admin::user').findMany({ where: { id: { $in: submitterIds } }, select: ['id', 'firstname', 'lastname', 'email'] }) : [];
+    const nowMs = Date.now();
+    return rows
+      .map((row: any) => {
+        const round: Round = row.data;
+        const model: any = strapi.getModel(row.targetUid);
+        const dept: any = department(row.department);
+        const user: any = users.find((u: any) => u.id === round.submitter);
+        // Waiting since it reached this step: the last decision of this round, or the submission.
+        const since = [round.submittedAt, ...round.steps.map((st) => st.at), round.escalation?.at].filter(Boolean).sort().pop()!;
+        return {
+          uid: row.targetUid, documentId: row.targetDocumentId, locale: row.targetLocale || null, round: row.number, state: row.state,
+          step: row.state === 'in_review' ? round.steps[round.current].name : null,
+          submittedAt: round.submittedAt,
+          department: row.department,
+          title: titles.get(`${row.targetUid}/${row.targetDocumentId}/${row.targetLocale || ''}`) ?? titles.get(`${row.targetUid}/${row.targetDocumentId}/`) ?? null,
+          typeLabel: typeLabel(model?.info?.displayName ?? row.targetUid),
+          departmentName: dept?.name ?? null,
+          submitter: round.submitter ? { id: round.submitter, name: user ? nameOf(user) : `#${round.submitter}` } : null,
+          waitingSince: since,
+          waitingMs: Math.max(0, nowMs - new Date(since).getTime()),
+        };
+      })
+      .sort((a, b) => (a.waitingSince < b.waitingSince ? -1 : a.waitingSince > b.waitingSince ? 1 : 0));
   }
 
   const this_ = {
@@ -220,6 +292,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return true;
     },
 
+    /**
+     * What this user may do on one document now, asked by the admin before it shows a button: the
+     * user's RBAC actions combined with the state machine's own rules (dry runs of each action).
+     * For a 依申请公开 case, `caseActions` lists the case actions this user may take at its stage.
+     */
+    async permissions({ uid, documentId, locale, actor: actorId, ability }: Target & { actor: number; ability?: { can: (action: string, subject?: string) => boolean } }) {
+      const actor = await loadActor(actorId);
+      const held = await heldActions(actor);
+      const unpublishRoles: string[] = strapi.config.get('plugin::disclosure-workflow.unpublishRoles') ?? [];
+      const publisher = actor.roles.some((r) => unpublishRoles.includes(r));
+      const actions = { submit: false, withdraw: false, decide: false, signOff: false, publish: false, schedule: false, unpublish: false, readAudit: held.has(ACTIONS.readAudit) };
+      const result: Record<string, unknown> = { uid, documentId, locale: locale ?? null, governed: content().governed(uid), actions };
+      if (uid === REQUEST_UID) result.caseActions = await caseActionsFor(actor, documentId);
+      if (!result.governed) return result;
+      const target = await normalise({ uid, documentId, locale });
+      result.locale = target.locale ?? null;
+      const draft = await content().loadDraft(target.uid, target.documentId, target.locale);
+      if (!draft) return result;
+      const round: Round | null = (await latestRow(target))?.data ?? null;
+      const at = now();
+      const dry = (run: () => unknown) => {
+        try {
+          run();
+          return true;
+        } catch (error) {
+          if (error instanceof WorkflowRefusal) return false;
+          throw error;
+        }
+      };
+      if (held.has(ACTIONS.submit)) {
+        const chain = await plugin().service('chains').forDocument(uid, draft.departmentKeys).catch(() => null);
+        actions.submit = Boolean(chain) && dry(() => machine.submit(round, { actor, submitRoles: chain.submitRoles, steps: resolveSteps(chain, draft.entity), signOffRoles: chain.signOffRoles, contentHash: draft.contentHash, author: draft.author, at }));
+        actions.withdraw = Boolean(round) && dry(() => machine.withdraw(round!, { actor, at }));
+      }
+      if (held.has(ACTIONS.review) && round) actions.decide = dry(() => machine.decide(round, { actor, decision: 'approve', contentHash: draft.contentHash, at }));
+      if (held.has(ACTIONS.signOff) && round) {
+        actions.signOff = dry(() => machine.signOff(round, { actor, conclusion: 'redacted', opinion: '-', contentHash: draft.contentHash, at, exemptionReasons: EXEMPTION_REASONS }));
+      }
+      const cmPublish = ability ? ability.can('plugin::content-manager.explorer.publish', uid) : true;
+      actions.publish = held.has(ACTIONS.publish) && cmPublish;
+      actions.schedule = held.has(ACTIONS.publish) && publisher;
+      actions.unpublish = publisher && cmPublish;
+      return result;
+    },
+
     /** 待办: what waits for this user's roles and that they may act on. */
     async tasks(actorId: number) {
       const actor = await loadActor(actorId);
@@ -230,10 +347,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const acted = round.steps.some((s) => s.actor === actor.id) || round.submitter === actor.id;
         return !acted || (round.state === 'escalated' && round.escalation?.actor === actor.id);
       });
-      return mine.map((row: any) => ({
-        uid: row.targetUid, documentId: row.targetDocumentId, locale: row.targetLocale || null, round: row.number, state: row.state,
-        step: row.state === 'in_review' ? row.data.steps[row.data.current].name : null, submittedAt: row.data.submittedAt, department: row.department,
-      }));
+      return enrich(mine);
     },
   };
   return this_;

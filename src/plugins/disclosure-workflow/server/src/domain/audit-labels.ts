@@ -1,0 +1,54 @@
+// One table of audit event labels in zh-Hans and English: the audit page, its CSV export and the
+// admin all read it from here (the route returns `eventLabel: { zh, en }`).
+import { REFUSALS } from './refusal';
+
+export type Label = { zh: string; en: string };
+
+export const EVENT_LABELS: Record<string, Label> = {
+  submit: { zh: '送审', en: 'Submitted for review' },
+  withdraw: { zh: '撤回', en: 'Withdrawn' },
+  'decision.approve': { zh: '审核同意', en: 'Approved' },
+  'decision.return': { zh: '审核退回', en: 'Returned' },
+  'decision.reject': { zh: '审核驳回', en: 'Rejected' },
+  'sign-off.public': { zh: '保密审查：可以公开', en: 'Sign-off: public' },
+  'sign-off.redacted': { zh: '保密审查：删减后公开', en: 'Sign-off: public after redaction' },
+  'sign-off.withhold': { zh: '保密审查：不予公开', en: 'Sign-off: withhold' },
+  'sign-off.escalate': { zh: '保密审查：报请确定', en: 'Sign-off: referred outside' },
+  voided: { zh: '审核失效（内容已修改）', en: 'Review voided (content changed)' },
+  publish: { zh: '发布', en: 'Published' },
+  unpublish: { zh: '撤销发布', en: 'Unpublished' },
+  'publish.refused': { zh: '拒绝发布', en: 'Publication refused' },
+  'unpublish.refused': { zh: '拒绝撤销发布', en: 'Unpublication refused' },
+  'chain.create': { zh: '新建审核流程', en: 'Approval chain created' },
+  'chain.update': { zh: '修改审核流程', en: 'Approval chain changed' },
+  'chain.delete': { zh: '删除审核流程', en: 'Approval chain deleted' },
+  'schedule.create': { zh: '设定定时任务', en: 'Schedule created' },
+  'schedule.cancel': { zh: '取消定时任务', en: 'Schedule cancelled' },
+  'schedule.reschedule': { zh: '修改定时时间', en: 'Schedule moved' },
+  'schedule.retry': { zh: '重试定时任务', en: 'Schedule retried' },
+  'schedule.fired': { zh: '定时任务已执行', en: 'Schedule fired' },
+  'schedule.failed': { zh: '定时任务失败', en: 'Schedule failed' },
+  'request.assign': { zh: '依申请公开：分办', en: 'Request: assigned' },
+  'request.requestCorrection': { zh: '依申请公开：补正告知', en: 'Request: correction requested' },
+  'request.receiveCorrection': { zh: '依申请公开：收到补正', en: 'Request: correction received' },
+  'request.lapseCorrection': { zh: '依申请公开：逾期未补正', en: 'Request: correction lapsed' },
+  'request.startConsultation': { zh: '依申请公开：开始征求意见', en: 'Request: consultation started' },
+  'request.endConsultation': { zh: '依申请公开：征求意见结束', en: 'Request: consultation ended' },
+  'request.extend': { zh: '依申请公开：延期答复', en: 'Request: extended' },
+  'request.draftReply': { zh: '依申请公开：起草答复', en: 'Request: reply drafted' },
+  'request.reply': { zh: '依申请公开：答复', en: 'Request: replied' },
+  'request.close': { zh: '依申请公开：办结', en: 'Request: closed' },
+  'request.publishAsItem': { zh: '依申请公开：转为主动公开', en: 'Request: made a proactive item' },
+  'audit.export': { zh: '导出审计记录', en: 'Audit trail exported' },
+};
+
+/** The label of one stored event; a refusal names its reason (`data.code`). */
+export function eventLabel(event: string, data?: any): Label {
+  const base = EVENT_LABELS[event] ?? { zh: event, en: event };
+  const code = data && typeof data === 'object' ? data.code : undefined;
+  const reason = typeof code === 'string' && code in REFUSALS ? REFUSALS[code as keyof typeof REFUSALS] : null;
+  return reason ? { zh: `${base.zh}：${reason[1]}`, en: `${base.en}: ${reason[2]}` } : base;
+}
+
+/** Every event code with its label, for the admin's event filter. */
+export const EVENT_CODES = Object.keys(EVENT_LABELS);
