@@ -3,6 +3,7 @@
 // changes made in the admin's "Configure the view" survive restarts.
 import type { Core } from '@strapi/strapi';
 import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
+import { OUTBOX } from '../api/mail-outbox';
 
 const LABELS: Record<string, Record<string, string>> = {
   [ITEM]: {
@@ -45,6 +46,10 @@ const LABELS: Record<string, Record<string, string>> = {
     department: '被申请部门 Department', caseNumber: '案号 Case number', notes: '备注 Notes',
   },
   [REPLY]: { title: '标题 Title', disposition: '办理结果 Disposition', body: '正文 Body', attachments: '附件 Attachments', request: '申请 Request', department: '承办部门 Department' },
+  [OUTBOX]: {
+    to: '收件人 To', cc: '抄送 Cc', bcc: '密送 Bcc', from: '发件人 From', replyTo: '回复地址 Reply-to', subject: '主题 Subject',
+    text: '正文 Body', html: 'HTML 正文 HTML body', sentAt: '时间 Time',
+  },
 };
 
 const LIST_COLUMNS: Record<string, string[]> = {
@@ -56,6 +61,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   [REPLY]: ['title', 'disposition', 'request'],
   [ANNUAL_REPORT]: ['title', 'year', 'department'],
   [REVIEW_CASE]: ['caseNumber', 'kind', 'outcome', 'filedAt', 'request'],
+  [OUTBOX]: ['sentAt', 'to', 'subject'],
 };
 
 /** Generated fields, and a request's stage, clock and outcome (changed by the case actions), are shown but not typed in. */
@@ -64,6 +70,7 @@ const READ_ONLY: Record<string, string[]> = {
   [REQUEST]: ['queryCode', 'state', 'department', 'handler', 'dueAt', 'dueProvisional', 'closedAt', 'disposition', 'events', 'revision', 'replies'],
   [REPLY]: ['request'],
   [ANNUAL_REPORT]: ['table2', 'table3', 'table4'],
+  [OUTBOX]: ['to', 'cc', 'bcc', 'from', 'replyTo', 'subject', 'text', 'html', 'sentAt'],
 };
 
 /** Internal logs with a screen of their own (a request's events: the case panel), hidden from the edit form. */

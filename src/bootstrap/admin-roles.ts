@@ -2,6 +2,7 @@
 // are left alone so administrators can adjust their permissions.
 import type { Core } from '@strapi/strapi';
 import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
+import { OUTBOX } from '../api/mail-outbox';
 
 const CM = 'plugin::content-manager.explorer';
 const CONTENT = [ITEM, PROCEDURE];
@@ -10,6 +11,8 @@ const CASES = [REQUEST, REVIEW_CASE];
 const GOVERNED = [...CONTENT, REPLY, ANNUAL_REPORT];
 const REFERENCE = [DEPARTMENT, CATEGORY];
 const CALENDAR = 'plugin::disclosure-workflow.calendar-override';
+// Mail kept instead of sent when SMTP is not configured: readable by the office and the supervisor only.
+const MAIL = [OUTBOX];
 
 type Grant = { action: string; subjects?: string[] };
 
@@ -39,7 +42,7 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
   'gov-office': {
     name: '信息公开工作机构 Disclosure office',
     description: 'Accepts and assigns requests, first-reviews replies; maintains departments and categories',
-    grants: [read([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...write([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...media(true)],
+    grants: [read([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR, ...MAIL]), ...write([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...media(true)],
   },
   'gov-publisher': {
     name: '信息中心 Publisher',
@@ -49,7 +52,7 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
   'gov-supervisor': {
     name: '监察 Supervisor',
     description: '监察 / 督查: reads everything, changes nothing',
-    grants: [read([...GOVERNED, ...REFERENCE, ...CASES]), ...media(false)],
+    grants: [read([...GOVERNED, ...REFERENCE, ...CASES, ...MAIL]), ...media(false)],
   },
 };
 
