@@ -1,24 +1,36 @@
-import type { StrapiApp } from '@strapi/strapi/admin';
+import { Typography } from '@strapi/design-system';
+import { InputRenderer, type StrapiApp } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { codeLabelMessages } from '../domain/code-labels';
-import { STRAPI_ZH_HANS } from './strapi-zh-Hans';
+import { STRAPI_CM_ZH_HANS_REKEYED, STRAPI_ZH_HANS } from './strapi-zh-Hans';
 
 /**
  * Coded values (enumerations) read as words. Strapi's edit-view select and list filters already
  * look an enumeration value up as a message id (`formatMessage({ id: value })`), so the labels
  * from src/domain/code-labels.ts become translations keyed by the value; the list view prints the
- * raw value, so its enumeration cells go through the same messages (below, `EnumerationCell`).
+ * raw value, so its enumeration cells go through the same messages (below, `EnumerationCell`), and
+ * a filter chip shows an option's label only for a filter with its own input, so enumeration
+ * filters get Strapi's own input explicitly.
  */
 const EnumerationCell = ({ value }: { value: unknown }) => {
   const { formatMessage } = useIntl();
-  if (typeof value !== 'string' || value === '') return <span>-</span>;
-  return <span title={value}>{formatMessage({ id: value, defaultMessage: value })}</span>;
+  const text = typeof value === 'string' && value !== '' ? formatMessage({ id: value, defaultMessage: value }) : '-';
+  return (
+    <Typography textColor="neutral800" title={typeof value === 'string' ? value : undefined}>
+      {text}
+    </Typography>
+  );
 };
 
 interface ListHeader {
   name: string;
   attribute?: { type?: string };
   cellFormatter?: unknown;
+}
+interface ListFilter {
+  type?: string;
+  options?: unknown[];
+  input?: unknown;
 }
 interface EditField {
   name: string;
@@ -32,6 +44,7 @@ export default {
     locales: ['zh-Hans'],
     translations: {
       'zh-Hans': {
+        ...STRAPI_CM_ZH_HANS_REKEYED,
         ...STRAPI_ZH_HANS,
         ...codeLabelMessages('zh'),
         'Auth.form.welcome.title': '欢迎使用政府信息公开管理平台',
@@ -58,6 +71,13 @@ export default {
         header.attribute?.type === 'enumeration' && typeof header.cellFormatter !== 'function'
           ? { ...header, cellFormatter: (row: Record<string, unknown>) => <EnumerationCell value={row[header.name]} /> }
           : header,
+      ),
+    }));
+    // List filters: the chip of an enumeration filter names the option's label, not the code.
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', ({ displayedFilters, layout }: { displayedFilters: ListFilter[]; layout: unknown }) => ({
+      layout,
+      displayedFilters: displayedFilters.map((filter) =>
+        filter.type === 'enumeration' && Array.isArray(filter.options) && !filter.input ? { ...filter, input: InputRenderer } : filter,
       ),
     }));
     // Edit view: relations the domain rules require (schema `pluginOptions.disclosure.requiredInForm`)
