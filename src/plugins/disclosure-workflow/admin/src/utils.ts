@@ -1,5 +1,7 @@
+import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from './pluginId';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { API, PLUGIN_ID } from './pluginId';
 
 /** Plugin-scoped translation: t('state.in_review'). */
 export function useT() {
@@ -22,3 +24,35 @@ export function formatInZone(iso: string, timeZone = 'Asia/Shanghai'): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
+
+/** An instant in the user's language, in the site's time zone (e.g. 2025/3/5 14:07 or Mar 5, 2025, 2:07 PM). */
+export function formatDateTime(iso: string | null | undefined, locale: string, timeZone = 'Asia/Shanghai'): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** How long something has waited, in days and hours (or minutes under an hour). */
+export function formatWaiting(ms: number, t: (id: string, values?: Record<string, unknown>) => string): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return t('wait.minutes', { minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('wait.hours', { hours });
+  return t('wait.days', { days: Math.floor(hours / 24), hours: hours % 24 });
+}
+
+export type SiteSettings = { timeZone: string; events: Array<{ code: string; zh: string; en: string }> };
+let settings: Promise<SiteSettings> | null = null;
+
+/** The site's time zone and the audit event labels, asked once per page load. */
+export function useSiteSettings(): SiteSettings {
+  const { get } = useFetchClient();
+  const [value, setValue] = React.useState<SiteSettings>({ timeZone: 'Asia/Shanghai', events: [] });
+  React.useEffect(() => {
+    settings ??= get(`${API}/settings`).then(({ data }) => data.data as SiteSettings);
+    settings.then(setValue).catch(() => (settings = null));
+  }, [get]);
+  return value;
+}
+
+/** A { zh, en } label in the user's language. */
+export const pick = (label: { zh: string; en: string } | null | undefined, locale: string) => (label ? (locale.startsWith('zh') ? label.zh : label.en) : '');

@@ -1,5 +1,6 @@
 // Edit-view side panel of a 依申请公开 case: its stage and derived clock, what happened so far, and
-// the actions this stage allows (the server decides who may take them).
+// the actions this user may take at this stage (asked from the server: only the office is offered
+// assign and extend, a handler only their own cases). Reloaded whenever the document changes.
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
@@ -48,20 +49,29 @@ export function ClockBadges({ view }: { view: CaseView }) {
   );
 }
 
-function PanelBody({ documentId }: { documentId: string }) {
+function PanelBody({ documentId, version }: { documentId: string; version: string }) {
   const t = useT();
   const { locale } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [view, setView] = React.useState<CaseView | null>(null);
+  const [allowed, setAllowed] = React.useState<string[]>([]);
   const [action, setAction] = React.useState('');
   const [input, setInput] = React.useState<Record<string, string>>({});
   const [options, setOptions] = React.useState<{ departments: any[]; users: any[] }>({ departments: [], users: [] });
   const [busy, setBusy] = React.useState(false);
 
-  React.useEffect(() => {
-    get(`${API}/requests/${documentId}`).then(({ data }) => setView(data.data)).catch(() => setView(null));
+  const load = React.useCallback(async () => {
+    const [caseRes, permRes] = await Promise.all([
+      get(`${API}/requests/${documentId}`),
+      get(`${API}/permissions`, { params: { uid: REQUEST_UID, documentId } }),
+    ]);
+    setView(caseRes.data.data);
+    setAllowed(permRes.data.data.caseActions ?? []);
   }, [get, documentId]);
+  React.useEffect(() => {
+    load().catch(() => setView(null));
+  }, [load, version]);
   React.useEffect(() => {
     if (action !== 'assign' || options.departments.length) return;
     get(`${API}/requests/assignees`).then(({ data }) => setOptions({ departments: data.data.departments, users: data.data.handlers })).catch(() => undefined);
@@ -75,8 +85,8 @@ function PanelBody({ documentId }: { documentId: string }) {
       const body: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== ''));
       if (body.handler) body.handler = Number(body.handler);
       if (body.days) body.days = Number(body.days);
-      const { data } = await post(`${API}/requests/${documentId}/actions/${action}`, body);
-      setView(data.data);
+      await post(`${API}/requests/${documentId}/actions/${action}`, body);
+      await load();
       setAction('');
       setInput({});
       toggleNotification({ type: 'success', message: t('done') });
@@ -116,11 +126,11 @@ function PanelBody({ documentId }: { documentId: string }) {
           </Typography>
         ))}
       </Box>
-      {view.actions.length > 0 && (
+      {allowed.length > 0 && (
         <Field.Root name="caseAction">
           <Field.Label>{t('case.action')}</Field.Label>
           <SingleSelect value={action} onChange={(v: any) => (setAction(String(v)), setInput({}))}>
-            {view.actions.map((a) => <SingleSelectOption key={a} value={a}>{t(`case.action.${a}`)}</SingleSelectOption>)}
+            {allowed.map((a) => <SingleSelectOption key={a} value={a}>{t(`case.action.${a}`)}</SingleSelectOption>)}
           </SingleSelect>
         </Field.Root>
       )}
@@ -140,11 +150,11 @@ function PanelBody({ documentId }: { documentId: string }) {
   );
 }
 
-export const CasePanel = ({ model, documentId }: { model: string; documentId?: string }) => {
+export const CasePanel = ({ model, documentId, document }: { model: string; documentId?: string; document?: any }) => {
   const t = useT();
   if (model !== REQUEST_UID) return null;
   return {
     title: t('case.panel'),
-    content: documentId ? <PanelBody documentId={documentId} /> : <Typography variant="pi">{t('saveFirst')}</Typography>,
+    content: documentId ? <PanelBody documentId={documentId} version={[document?.updatedAt, document?.status].join('|')} /> : <Typography variant="pi">{t('saveFirst')}</Typography>,
   };
 };

@@ -7,7 +7,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { API } from '../pluginId';
 import { errorText, formatInZone, useT } from '../utils';
 
-export function SchedulePicker({ model, documentId }: { model: string; documentId: string }) {
+export function SchedulePicker({ model, documentId, locale: docLocale, version }: { model: string; documentId: string; locale?: string; version?: string }) {
   const t = useT();
   const { locale } = useIntl();
   const { get, post, del } = useFetchClient();
@@ -19,7 +19,7 @@ export function SchedulePicker({ model, documentId }: { model: string; documentI
   const load = React.useCallback(() => get(`${API}/schedules`, { params: { documentId } }).then(({ data }) => setRows(data.data)), [get, documentId]);
   React.useEffect(() => {
     load().catch(() => setRows([]));
-  }, [load]);
+  }, [load, version]);
 
   const run = async (call: () => Promise<unknown>) => {
     try {
@@ -52,7 +52,7 @@ export function SchedulePicker({ model, documentId }: { model: string; documentI
         <TextInput type="datetime-local" value={at} onChange={(e: any) => setAt(e.target.value)} aria-label={t('schedule.at')} />
         <Field.Hint />
       </Field.Root>
-      <Button variant="secondary" disabled={!at} onClick={() => run(() => post(`${API}/schedules`, { uid: model, documentId, action, at: at.replace('T', ' ') }))}>
+      <Button variant="secondary" disabled={!at} onClick={() => run(() => post(`${API}/schedules`, { uid: model, documentId, ...(docLocale ? { locale: docLocale } : {}), action, at: at.replace('T', ' ') }))}>
         {t('schedule.submit')}
       </Button>
     </Flex>

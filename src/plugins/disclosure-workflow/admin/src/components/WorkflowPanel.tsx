@@ -1,9 +1,11 @@
-// Edit-view side panel: the chain's progress, who acts next, the actions this user may take,
-// the sign-off form and why publishing is blocked.
+// Edit-view side panel: the chain's progress, who acts next, the actions this user may take (asked
+// from the server), the sign-off form and why publishing is blocked. It reloads the server's state
+// whenever the Content Manager's document changes (save, publish, unpublish, discard) and after
+// each of its own actions, so it never shows a verdict the server no longer holds.
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification, useAuth } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from '../pluginId';
 import { errorText, useT } from '../utils';
 import { SchedulePicker } from './SchedulePicker';
@@ -21,13 +23,23 @@ type Status = {
   reason?: string;
 };
 
-function PanelBody({ model, documentId }: { model: string; documentId: string }) {
+/** What GET /permissions says this user may do on this document now. */
+export type Allowed = { submit: boolean; withdraw: boolean; decide: boolean; signOff: boolean; publish: boolean; schedule: boolean; unpublish: boolean; readAudit: boolean };
+
+/** Changes whenever the Content Manager's copy of the document does (saved, published, unpublished, discarded). */
+export function documentVersion(document: any): string {
+  return [document?.updatedAt, document?.publishedAt, document?.status, document?.locale].map((v) => v ?? '').join('|');
+}
+
+function PanelBody({ model, documentId, document }: { model: string; documentId: string; document?: any }) {
   const t = useT();
   const { locale } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const user = useAuth('WorkflowPanel', (state) => state.user);
   const [status, setStatus] = React.useState<Status | null>(null);
+  const [allowed, setAllowed] = React.useState<Allowed | null>(null);
+  const docLocale: string | undefined = document?.locale ?? undefined;
+  const version = documentVersion(document);
   const [comment, setComment] = React.useState('');
   const [conclusion, setConclusion] = React.useState('public');
   const [exemptionReason, setExemptionReason] = React.useState('');
@@ -35,19 +47,21 @@ function PanelBody({ model, documentId }: { model: string; documentId: string })
   const [busy, setBusy] = React.useState(false);
 
   const load = React.useCallback(async () => {
-    const { data } = await get(`${API}/status`, { params: { uid: model, documentId } });
-    setStatus(data.data);
-  }, [get, model, documentId]);
+    const params = { uid: model, documentId, ...(docLocale ? { locale: docLocale } : {}) };
+    const [s, p] = await Promise.all([get(`${API}/status`, { params }), get(`${API}/permissions`, { params })]);
+    setStatus(s.data.data);
+    setAllowed(p.data.data.actions);
+  }, [get, model, documentId, docLocale]);
 
   React.useEffect(() => {
     load().catch(() => setStatus(null));
-  }, [load]);
+  }, [load, version]);
 
   const act = async (path: string, body: Record<string, unknown>) => {
     setBusy(true);
     try {
-      const { data } = await post(`${API}/${path}`, { uid: model, documentId, ...body });
-      setStatus(data.data);
+      await post(`${API}/${path}`, { uid: model, documentId, ...(docLocale ? { locale: docLocale } : {}), ...body });
+      await load();
       setComment('');
       toggleNotification({ type: 'success', message: t('done') });
     } catch (error) {
@@ -57,14 +71,10 @@ function PanelBody({ model, documentId }: { model: string; documentId: string })
     }
   };
 
-  if (!status) return null;
-  const roles: string[] = ((user as any)?.roles ?? []).map((r: any) => r.code);
-  const mayAct = status.pendingRoles.some((r) => roles.includes(r)) && status.submitter !== user?.id;
-  const isSubmitter = status.submitter === user?.id;
-  const canSubmit = ['draft', 'returned', 'rejected', 'withdrawn'].includes(status.state);
+  if (!status || !allowed) return null;
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="workflow-panel" data-version={version}>
       <Flex gap={2} wrap="wrap">
         <Badge data-testid="workflow-state">{t(`state.${status.state}`)}</Badge>
         {status.round > 0 && <Typography variant="pi">{t('round', { number: status.round })}</Typography>}
@@ -80,24 +90,24 @@ function PanelBody({ model, documentId }: { model: string; documentId: string })
         <Typography variant="pi" data-testid="workflow-reason">{status.canPublish ? t('canPublish') : t(`reason.${status.reason}`)}</Typography>
       </Box>
 
-      {(mayAct || canSubmit) && (
+      {(allowed.submit || allowed.decide || allowed.signOff) && (
         <Field.Root name="comment">
           <Field.Label>{t('comment')}</Field.Label>
           <Textarea name="comment" value={comment} onChange={(e: any) => setComment(e.target.value)} />
         </Field.Root>
       )}
-      {canSubmit && <Button loading={busy} onClick={() => act('submit', { comment })}>{t('action.submit')}</Button>}
-      {isSubmitter && ['in_review', 'awaiting_signoff', 'escalated'].includes(status.state) && (
+      {allowed.submit && <Button loading={busy} onClick={() => act('submit', { comment })}>{t('action.submit')}</Button>}
+      {allowed.withdraw && (
         <Button variant="tertiary" loading={busy} onClick={() => act('withdraw', {})}>{t('action.withdraw')}</Button>
       )}
-      {mayAct && status.state === 'in_review' && (
+      {allowed.decide && (
         <Flex gap={2} wrap="wrap">
           <Button loading={busy} onClick={() => act('decide', { decision: 'approve', comment })}>{t('action.approve')}</Button>
           <Button variant="secondary" loading={busy} onClick={() => act('decide', { decision: 'return', comment })}>{t('action.return')}</Button>
           <Button variant="danger-light" loading={busy} onClick={() => act('decide', { decision: 'reject', comment })}>{t('action.reject')}</Button>
         </Flex>
       )}
-      {mayAct && ['awaiting_signoff', 'escalated'].includes(status.state) && (
+      {allowed.signOff && (
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Field.Root name="conclusion">
             <Field.Label>{t('conclusion')}</Field.Label>
@@ -126,14 +136,12 @@ function PanelBody({ model, documentId }: { model: string; documentId: string })
           </Button>
         </Flex>
       )}
-      <SchedulePicker model={model} documentId={documentId} />
-      {status.round > 0 && (
-        <Flex gap={3}>
-          <Link href={`/admin/plugins/${PLUGIN_ID}/slip?uid=${encodeURIComponent(model)}&documentId=${documentId}`}>{t('slip')}</Link>
-          <Link href={`/admin/plugins/${PLUGIN_ID}/audit?uid=${encodeURIComponent(model)}&documentId=${documentId}`}>{t('audit')}</Link>
-          <Link href={`/admin/plugins/${PLUGIN_ID}/schedules`}>{t('menu.schedules')}</Link>
-        </Flex>
-      )}
+      {allowed.schedule && <SchedulePicker model={model} documentId={documentId} locale={docLocale} version={version} />}
+      <Flex gap={3} wrap="wrap">
+        {status.round > 0 && <Link href={`/admin/plugins/${PLUGIN_ID}/slip?uid=${encodeURIComponent(model)}&documentId=${documentId}${docLocale ? `&locale=${docLocale}` : ''}`}>{t('slip')}</Link>}
+        {allowed.readAudit && <Link href={`/admin/plugins/${PLUGIN_ID}/audit?uid=${encodeURIComponent(model)}&documentId=${documentId}`}>{t('audit')}</Link>}
+        {allowed.schedule && <Link href={`/admin/plugins/${PLUGIN_ID}/schedules`}>{t('menu.schedules')}</Link>}
+      </Flex>
     </Flex>
   );
 }
@@ -141,7 +149,7 @@ function PanelBody({ model, documentId }: { model: string; documentId: string })
 let governedTypes: Promise<string[]> | null = null;
 
 /** Shown only for content types the plugin governs (asked once per page load). */
-export const WorkflowPanel = ({ model, documentId }: { model: string; documentId?: string }) => {
+export const WorkflowPanel = ({ model, documentId, document }: { model: string; documentId?: string; document?: any }) => {
   const t = useT();
   const { get } = useFetchClient();
   const [governed, setGoverned] = React.useState<string[] | null>(null);
@@ -152,6 +160,6 @@ export const WorkflowPanel = ({ model, documentId }: { model: string; documentId
   if (!governed?.includes(model)) return null;
   return {
     title: t('panel.title'),
-    content: documentId ? <PanelBody model={model} documentId={documentId} /> : <Typography variant="pi">{t('saveFirst')}</Typography>,
+    content: documentId ? <PanelBody model={model} documentId={documentId} document={document} /> : <Typography variant="pi">{t('saveFirst')}</Typography>,
   };
 };

@@ -1,14 +1,25 @@
-// 待办: what waits for the current user's roles, with counts by state.
+// 待办: what waits for the current user's roles — title, type, department, step, who submitted and
+// when (in the user's language, in the site's time zone) and how long it has waited, oldest first.
 import * as React from 'react';
+import { useIntl } from 'react-intl';
 import { Badge, Box, Flex, Link, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from '../pluginId';
-import { useT } from '../utils';
+import { formatDateTime, formatWaiting, pick, useSiteSettings, useT } from '../utils';
 
-type Task = { uid: string; documentId: string; round: number; state: string; step: string | null; submittedAt: string };
+type Task = {
+  uid: string; documentId: string; locale: string | null; round: number; state: string; step: string | null; submittedAt: string;
+  title: string | null; typeLabel: { zh: string; en: string }; departmentName: string | null; submitter: { id: number; name: string } | null;
+  waitingSince: string; waitingMs: number;
+};
+
+export const editUrl = (uid: string, documentId: string, locale?: string | null) =>
+  `/admin/content-manager/collection-types/${uid}/${documentId}${locale ? `?plugins[i18n][locale]=${locale}` : ''}`;
 
 export const TasksPage = () => {
   const t = useT();
+  const { locale } = useIntl();
+  const { timeZone } = useSiteSettings();
   const { get } = useFetchClient();
   const [tasks, setTasks] = React.useState<Task[] | null>(null);
   React.useEffect(() => {
@@ -16,6 +27,7 @@ export const TasksPage = () => {
   }, [get]);
   if (!tasks) return <Page.Loading />;
   const counts = tasks.reduce<Record<string, number>>((acc, task) => ({ ...acc, [task.state]: (acc[task.state] ?? 0) + 1 }), {});
+  const columns = ['col.title', 'col.type', 'col.department', 'col.step', 'col.submitter', 'col.submitted', 'col.waiting'];
   return (
     <Page.Main>
       <Page.Title>{t('tasks.title')}</Page.Title>
@@ -26,6 +38,7 @@ export const TasksPage = () => {
           <Flex gap={2}>
             <LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/requests`}>{t('menu.requests')}</LinkButton>
             <LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/schedules`}>{t('menu.schedules')}</LinkButton>
+            <LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/audit`}>{t('audit')}</LinkButton>
           </Flex>
         }
       />
@@ -36,24 +49,23 @@ export const TasksPage = () => {
         {tasks.length === 0 ? (
           <Box padding={8} background="neutral0" hasRadius><Typography>{t('tasks.empty')}</Typography></Box>
         ) : (
-          <Table colCount={5} rowCount={tasks.length + 1}>
+          <Table colCount={columns.length} rowCount={tasks.length + 1}>
             <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">{t('col.document')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('col.type')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('col.state')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('col.step')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('col.submitted')}</Typography></Th>
-              </Tr>
+              <Tr>{columns.map((c) => <Th key={c}><Typography variant="sigma">{t(c)}</Typography></Th>)}</Tr>
             </Thead>
             <Tbody>
               {tasks.map((task) => (
-                <Tr key={`${task.uid}/${task.documentId}`}>
-                  <Td><Link href={`/admin/content-manager/collection-types/${task.uid}/${task.documentId}`}>{task.documentId}</Link></Td>
-                  <Td><Typography>{task.uid.split('.').pop()}</Typography></Td>
-                  <Td><Typography>{t(`state.${task.state}`)}</Typography></Td>
-                  <Td><Typography>{task.step ?? '—'}</Typography></Td>
-                  <Td><Typography>{new Date(task.submittedAt).toLocaleString()}</Typography></Td>
+                <Tr key={`${task.uid}/${task.documentId}/${task.locale ?? ''}`} data-testid="task-row">
+                  <Td>
+                    <Link href={editUrl(task.uid, task.documentId, task.locale)}>{task.title || t('tasks.untitled')}</Link>
+                    {task.locale && <Typography variant="pi" textColor="neutral500"> ({task.locale})</Typography>}
+                  </Td>
+                  <Td><Typography>{pick(task.typeLabel, locale)}</Typography></Td>
+                  <Td><Typography>{task.departmentName ?? '—'}</Typography></Td>
+                  <Td><Typography>{task.step ?? t(`state.${task.state}`)}</Typography></Td>
+                  <Td><Typography>{task.submitter?.name ?? '—'}</Typography></Td>
+                  <Td><Typography>{formatDateTime(task.submittedAt, locale, timeZone)}</Typography></Td>
+                  <Td><Typography title={formatDateTime(task.waitingSince, locale, timeZone)}>{formatWaiting(task.waitingMs, t)}</Typography></Td>
                 </Tr>
               ))}
             </Tbody>

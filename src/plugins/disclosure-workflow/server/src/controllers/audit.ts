@@ -89,8 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return null;
       })().catch((error) => error);
       if (refused) return respond(ctx, () => Promise.reject(refused));
+      const targetLocale = (await plugin().service('content').resolveLocale(target, locale || null)) ?? '';
       const row = await strapi.db.query('plugin::disclosure-workflow.round').findOne({
-        where: { targetUid: target, targetDocumentId: documentId, targetLocale: locale || '', ...(round ? { number: round } : {}) },
+        where: { targetUid: target, targetDocumentId: documentId, targetLocale, ...(round ? { number: round } : {}) },
         orderBy: [{ number: 'desc' }],
       });
       if (!row) return ctx.notFound('no such review round');
