@@ -140,6 +140,13 @@ describe('GET /disclosure-workflow/audit', () => {
     expect(await strapi.plugin('disclosure-workflow').service('audit').verify()).toMatchObject({ ok: true });
   });
 
+  it('gives every signed-in user the site time zone and the event labels', async () => {
+    const res = await (await as(a['gov-author'])).get('/disclosure-workflow/settings');
+    expect(res.status).toBe(200);
+    expect(res.body.data.timeZone).toBe('Asia/Shanghai');
+    expect(res.body.data.events).toEqual(expect.arrayContaining([{ code: 'audit.export', zh: '导出审计记录', en: 'Audit trail exported' }]));
+  });
+
   it('keeps the service\'s list({ uid, documentId }) oldest first', async () => {
     const events = (await strapi.plugin('disclosure-workflow').service('audit').list(target(doc))).map((e) => e.event);
     expect(events).toEqual(['submit', 'decision.approve', 'decision.approve', 'sign-off.public']);
