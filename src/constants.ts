@@ -6,6 +6,7 @@ export const REQUEST = 'api::disclosure-request.disclosure-request';
 export const REPLY = 'api::request-reply.request-reply';
 export const REVIEW_CASE = 'api::review-case.review-case';
 export const ANNUAL_REPORT = 'api::annual-report.annual-report';
+export const OUTBOX = 'api::mail-outbox.mail-outbox';
 
 export const PUBLIC_CONTENT_TYPES = [ITEM, DEPARTMENT, CATEGORY, PROCEDURE, ANNUAL_REPORT] as const;
 

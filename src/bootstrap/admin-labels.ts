@@ -2,8 +2,7 @@
 // editors need. Only labels still at Strapi's default (the attribute name) are replaced, so
 // changes made in the admin's "Configure the view" survive restarts.
 import type { Core } from '@strapi/strapi';
-import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
-import { OUTBOX } from '../api/mail-outbox';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST, REVIEW_CASE, OUTBOX } from '../constants';
 
 const LABELS: Record<string, Record<string, string>> = {
   [ITEM]: {
@@ -73,6 +72,13 @@ const READ_ONLY: Record<string, string[]> = {
   [OUTBOX]: ['to', 'cc', 'bcc', 'from', 'replyTo', 'subject', 'text', 'html', 'sentAt'],
 };
 
+/** List settings: the catalogue newest first (a title sort put look-alike titles together), mail newest first. */
+const LIST_SETTINGS: Record<string, Record<string, string>> = {
+  [ITEM]: { defaultSortBy: 'formedAt', defaultSortOrder: 'DESC' },
+  [REQUEST]: { defaultSortBy: 'receivedAt', defaultSortOrder: 'DESC' },
+  [OUTBOX]: { mainField: 'subject', defaultSortBy: 'sentAt', defaultSortOrder: 'DESC' },
+};
+
 /** Internal logs with a screen of their own (a request's events: the case panel), hidden from the edit form. */
 const HIDDEN: Record<string, string[]> = {
   [REQUEST]: ['events'],
@@ -95,7 +101,13 @@ export async function labelAdminFields(strapi: Core.Strapi) {
       if (READ_ONLY[uid]?.includes(field) && meta.edit?.editable !== false) (meta.edit.editable = false), (changed = true);
       if (HIDDEN[uid]?.includes(field) && meta.edit?.visible !== false) (meta.edit.visible = false), (changed = true);
     }
-    if (!layoutDone.includes(uid)) (config.layouts.list = LIST_COLUMNS[uid]), layoutDone.push(uid), (changed = true);
+    // Once per type, so changes made in "Configure the view" survive restarts.
+    if (!layoutDone.includes(uid)) {
+      config.layouts.list = LIST_COLUMNS[uid];
+      config.settings = { ...config.settings, ...LIST_SETTINGS[uid] };
+      layoutDone.push(uid);
+      changed = true;
+    }
     if (changed) await service.updateConfiguration(contentType, { settings: config.settings, metadatas: config.metadatas, layouts: config.layouts });
   }
   await strapi.store.set({ ...LAYOUT_DONE, value: layoutDone });

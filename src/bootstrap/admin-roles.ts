@@ -1,8 +1,7 @@
 // The admin roles of DOMAIN "Who uses it", created once with exactly these codes. Existing roles
 // are left alone so administrators can adjust their permissions.
 import type { Core } from '@strapi/strapi';
-import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
-import { OUTBOX } from '../api/mail-outbox';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, OUTBOX, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
 
 const CM = 'plugin::content-manager.explorer';
 const CONTENT = [ITEM, PROCEDURE];

@@ -24,6 +24,8 @@ beforeAll(async () => {
   const app = await setupStrapi();
   await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${app.server.httpServer.address().port}`;
+  // With no super admin the admin shows its registration page instead of the login.
+  if (!(await strapi.db.query('admin::user').count({ where: { roles: { code: 'strapi-super-admin' } } }))) await makeUser('strapi-super-admin');
   for (const code of ['gov-author', 'gov-section-head', 'gov-leader', 'gov-secrecy-reviewer', 'gov-publisher', 'gov-office']) users[code] = await makeUser(code);
   department = await makeDepartment();
   item = await strapi.documents(ITEM).create({ data: itemData(department, { title: `浏览器测试：关于开展防汛演练的通知 ${Date.now()}` }) });

@@ -1,5 +1,5 @@
 // A real local SMTP server for a test file: Strapi's email plugin (nodemailer) sends to it and the
-// test reads what arrived. SMTP_PORT points at it while the file runs.
+// test reads what arrived. SMTP_HOST / SMTP_PORT point at it while the file runs.
 const { SMTPServer } = require('smtp-server');
 
 const quotedPrintable = (s) =>
@@ -31,12 +31,17 @@ async function captureMail() {
     },
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const previousPort = process.env.SMTP_PORT;
+  // SMTP_HOST set is what selects SMTP over the outbox (config/plugins.ts).
+  const previous = { host: process.env.SMTP_HOST, port: process.env.SMTP_PORT };
+  process.env.SMTP_HOST = '127.0.0.1';
   process.env.SMTP_PORT = String(server.server.address().port);
   return {
     mails,
     async close() {
-      process.env.SMTP_PORT = previousPort;
+      for (const [key, value] of [['SMTP_HOST', previous.host], ['SMTP_PORT', previous.port]]) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
       await new Promise((resolve) => server.close(resolve));
     },
   };

@@ -80,3 +80,18 @@ it('gives the demo catalogue distinct, realistic titles', async () => {
   const firstPage = (await http().get('/api/catalogue?pageSize=20')).body.data.map((i) => i.title);
   expect(new Set(firstPage).size).toBe(20);
 });
+
+it("opens the Content Manager's item list on a varied first page", async () => {
+  const { token } = (await http().post('/admin/login').send({ email: FIRST.email, password: FIRST.password })).body.data;
+  const auth = { Authorization: `Bearer ${token}` };
+  const { settings } = (await http().get('/content-manager/content-types/api::disclosure-item.disclosure-item/configuration').set(auth)).body.data.contentType;
+  expect(settings).toMatchObject({ defaultSortBy: 'formedAt', defaultSortOrder: 'DESC' });
+  const page = await http()
+    .get(`/content-manager/collection-types/api::disclosure-item.disclosure-item?page=1&pageSize=10&sort=${settings.defaultSortBy}:${settings.defaultSortOrder}`)
+    .set(auth);
+  expect(page.status).toBe(200);
+  const titles = page.body.results.map((r) => r.title);
+  expect(new Set(titles).size).toBe(10);
+  expect(new Set(page.body.results.map((r) => r.genre)).size).toBeGreaterThanOrEqual(4);
+  expect(new Set(titles.map((t) => t.slice(-6))).size).toBeGreaterThanOrEqual(6);
+});
