@@ -15,7 +15,21 @@ const jestBin = require.resolve('jest/bin/jest');
 // Asynchronous, so the mail sink in this process keeps answering while jest runs.
 const run = (command, args, options) =>
   new Promise((resolve) => spawn(command, args, options).on('exit', (status) => resolve({ status })));
-const extraArgs = process.argv.slice(2);
+
+// `npm test -- --repeat 5 --suites sqlite,multiprocess` runs only those stages, that many times in a
+// row (a stability check); any other argument goes to jest.
+function parseArgs(argv) {
+  const options = { repeat: 1, suites: ['unit', 'sqlite', 'postgres', 'multiprocess', 'browser'], jest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--repeat') options.repeat = Math.max(1, Number(argv[++i]) || 1);
+    else if (argv[i] === '--suites') options.suites = argv[++i].split(',');
+    else options.jest.push(argv[i]);
+  }
+  return options;
+}
+const options = parseArgs(process.argv.slice(2));
+const extraArgs = options.jest;
+const wanted = (suite) => options.suites.includes(suite);
 
 async function jest(project, env, label) {
   const report = path.join(root, '.tmp', `jest-${label}.json`);
@@ -46,39 +60,45 @@ async function main() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 
   const baseEnv = { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_DATA: 'false', DATABASE_URL: '', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.server.address().port) };
-  const runs = [await jest('unit', baseEnv, 'unit')];
-
+  const runs = [];
   const sqliteFile = path.join(root, '.tmp', `test-${process.pid}.db`);
-  runs.push(await jest('integration', { ...baseEnv, DATABASE_FILENAME: sqliteFile }, 'sqlite'));
-  fs.rmSync(sqliteFile, { force: true });
-
   let postgres = null;
   let pgUrl = process.env.DATABASE_URL;
   let pgError = null;
-  try {
-    if (!pgUrl) {
-      postgres = await startThrowawayPostgres({ database: 'disclosure_test', log });
-      pgUrl = postgres.url;
+  for (let round = 1; round <= options.repeat; round++) {
+    const suffix = options.repeat > 1 ? ` #${round}` : '';
+    if (wanted('unit')) runs.push(await jest('unit', baseEnv, `unit${suffix}`));
+    if (wanted('sqlite')) {
+      runs.push(await jest('integration', { ...baseEnv, DATABASE_FILENAME: sqliteFile }, `sqlite${suffix}`));
+      fs.rmSync(sqliteFile, { force: true });
     }
-    runs.push(await jest('integration', { ...baseEnv, DATABASE_URL: pgUrl }, 'postgres'));
-    runs.push(await jest('multiprocess', { ...baseEnv, DATABASE_URL: pgUrl }, 'multiprocess'));
-  } catch (error) {
-    pgError = error;
-  } finally {
-    if (postgres) postgres.stop();
+    if (!wanted('postgres') && !wanted('multiprocess')) continue;
+    try {
+      if (!pgUrl) {
+        postgres = await startThrowawayPostgres({ database: 'disclosure_test', log });
+        pgUrl = postgres.url;
+      }
+      if (wanted('postgres')) runs.push(await jest('integration', { ...baseEnv, DATABASE_URL: pgUrl }, `postgres${suffix}`));
+      if (wanted('multiprocess')) runs.push(await jest('multiprocess', { ...baseEnv, DATABASE_URL: pgUrl }, `multiprocess${suffix}`));
+    } catch (error) {
+      pgError = error;
+    } finally {
+      // A new cluster each round: every round starts from an empty database, as CI does.
+      if (postgres) postgres.stop(), (postgres = null), (pgUrl = process.env.DATABASE_URL);
+    }
   }
 
-  // One browser test through the built admin, in Debian's Chromium, on SQLite.
+  // The browser tests through the built admin, in Debian's Chromium, on SQLite.
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (fs.existsSync(chromium)) {
+  if (wanted('browser') && !fs.existsSync(chromium)) {
+    runs.push({ label: 'browser', ok: false, passed: 0, failed: 1 });
+    log(`browser test NOT RUN: no Chromium at ${chromium} (apt-get install chromium)`);
+  } else if (wanted('browser')) {
     log('building the admin panel for the browser test');
     const build = await run(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     const browserDb = path.join(root, '.tmp', `browser-${process.pid}.db`);
     runs.push(build.status === 0 ? await jest('browser', { ...baseEnv, DATABASE_FILENAME: browserDb, CHROMIUM_PATH: chromium }, 'browser') : { label: 'browser', ok: false, passed: 0, failed: 1 });
     fs.rmSync(browserDb, { force: true });
-  } else {
-    runs.push({ label: 'browser', ok: false, passed: 0, failed: 1 });
-    log(`browser test NOT RUN: no Chromium at ${chromium} (apt-get install chromium)`);
   }
 
   mail.close();
@@ -86,9 +106,11 @@ async function main() {
   const failed = runs.reduce((n, r) => n + r.failed, 0) + (pgError ? 1 : 0);
   console.log('');
   log('databases used:');
-  log(`  SQLite     ${sqliteFile} (removed)`);
-  log(pgError ? `  PostgreSQL NOT USED: ${pgError.message}` : `  PostgreSQL ${pgUrl.replace(/:[^:@/]*@/, ':***@')}${postgres ? ' (throwaway cluster)' : ' (DATABASE_URL)'}`);
-  for (const run of runs) log(`  ${run.label.padEnd(9)} ${run.ok ? 'ok' : 'FAILED'} (${run.passed} passed, ${run.failed} failed)`);
+  if (wanted('sqlite')) log(`  SQLite     ${sqliteFile} (removed)`);
+  const pgUsed = wanted('postgres') || wanted('multiprocess');
+  if (pgError) log(`  PostgreSQL NOT USED: ${pgError.message}`);
+  else if (pgUsed) log(`  PostgreSQL ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'throwaway cluster (removed)'}`);
+  for (const run of runs) log(`  ${run.label.padEnd(16)} ${run.ok ? 'ok' : 'FAILED'} (${run.passed} passed, ${run.failed} failed)`);
   console.log(`tests: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && runs.every((r) => r.ok) ? 0 : 1);
 }

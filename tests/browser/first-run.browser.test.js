@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const net = require('net');
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const request = require('supertest');
 const { chromium } = require('playwright-core');
 const { root } = require('../helpers/strapi');
@@ -22,7 +22,11 @@ const freePort = () =>
     });
   });
 
+/** Tracked files changed and untracked files not ignored: running the CMS must add none. */
+const treeChanges = () => execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, encoding: 'utf8' });
+
 let develop;
+let treeBefore;
 let output = '';
 let browser;
 let base;
@@ -31,6 +35,7 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
   fs.mkdirSync(SHOTS, { recursive: true });
   fs.rmSync(DB, { force: true });
+  treeBefore = treeChanges();
   const port = await freePort();
   base = `http://localhost:${port}`;
   // The README's command, with only the port and the database file moved out of the way.
@@ -90,4 +95,8 @@ it('registers the first administrator through the page and lands in the admin', 
   const login = await request(base).post('/admin/login').send({ email: 'admin@qingxi.example.gov.cn', password: 'Qingxi2026!admin' });
   expect(login.status).toBe(200);
   expect((await request(base).get('/favicon.ico')).status).toBe(200);
+});
+
+it('leaves the git tree as it found it (runtime files are ignored)', () => {
+  expect(treeChanges()).toBe(treeBefore);
 });

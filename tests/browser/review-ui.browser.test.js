@@ -180,3 +180,24 @@ it('prints only the review slip, on A4, from a working Print button', async () =
   await page.pdf({ path: path.join(SHOTS, 'ui-8-slip.pdf'), preferCSSPageSize: true });
   await context.close();
 });
+
+it('shows the schedules page empty, then one schedule counted in the singular, and a filter that matches nothing', async () => {
+  await strapi.db.query('plugin::disclosure-workflow.schedule').deleteMany({});
+  const { page, context } = await openAs(a['gov-publisher'], '/admin/plugins/disclosure-workflow/schedules', 'No schedules yet.');
+  await page.screenshot({ path: path.join(SHOTS, 'ui-schedules-empty.png') });
+
+  const doc = await draft('定时发布页面测试：关于开展消防安全检查的通知');
+  await approve(ITEM, doc.documentId);
+  const at = new Date(Date.now() + 7 * 86400000).toISOString();
+  await strapi.plugin('disclosure-workflow').service('schedule').schedule({ uid: ITEM, documentId: doc.documentId, action: 'publish', at, actor: a['gov-publisher'].id });
+  await page.reload();
+  await page.getByText('1 schedule ·').first().waitFor({ timeout: 60000 });
+  await page.getByText(doc.title).first().waitFor();
+
+  await page.getByRole('textbox', { name: 'Department' }).fill('没有这个部门');
+  await page.getByText('No schedules match these filters.').waitFor({ timeout: 30000 });
+  await page.screenshot({ path: path.join(SHOTS, 'ui-schedules-filtered.png') });
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByText(doc.title).first().waitFor({ timeout: 30000 });
+  await context.close();
+});
