@@ -13,16 +13,21 @@ const CALENDAR = 'plugin::disclosure-workflow.calendar-override';
 // Mail kept instead of sent when SMTP is not configured: readable by the office and the supervisor only.
 const MAIL = [OUTBOX];
 
-type Grant = { action: string; subjects?: string[] };
+type Grant = { action: string; subjects?: string[]; conditions?: string[] };
 
 const read = (subjects: string[]): Grant => ({ action: `${CM}.read`, subjects });
 const write = (subjects: string[]): Grant[] => [
   { action: `${CM}.create`, subjects },
   { action: `${CM}.update`, subjects },
 ];
+// Media library: everyone reads; uploaders change and delete only files they uploaded (Strapi's
+// `admin::is-creator`; `assets.update` also governs delete). Files of documents in review,
+// approved or published are locked for everyone (disclosure-workflow services/attachments.ts).
+const IS_CREATOR = 'admin::is-creator';
+const UPLOAD_UPDATE = 'plugin::upload.assets.update';
 const media = (upload: boolean): Grant[] => [
   { action: 'plugin::upload.read' },
-  ...(upload ? [{ action: 'plugin::upload.assets.create' }, { action: 'plugin::upload.assets.update' }] : []),
+  ...(upload ? [{ action: 'plugin::upload.assets.create' }, { action: UPLOAD_UPDATE, conditions: [IS_CREATOR] }] : []),
   { action: 'plugin::upload.assets.download' },
   { action: 'plugin::upload.assets.copy-link' },
 ];
@@ -63,8 +68,8 @@ function permissionsFor(strapi: Core.Strapi, grants: Grant[], locales: string[])
   const actions = strapi.service('admin::permission').actionProvider;
   const contentTypes = strapi.service('admin::content-type');
   const localized = (uid: string) => Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
-  return grants.flatMap(({ action, subjects }) => {
-    if (!subjects) return [{ action, subject: null, properties: {}, conditions: [] }];
+  return grants.flatMap(({ action, subjects, conditions = [] }) => {
+    if (!subjects) return [{ action, subject: null, properties: {}, conditions }];
     const definition = actions.get(action);
     return contentTypes
       .getPermissionsWithNestedFields([{ ...definition, subjects }])
@@ -83,4 +88,28 @@ export async function ensureAdminRoles(strapi: Core.Strapi) {
     created.push(code);
   }
   if (created.length) strapi.log.info(`[disclosure] created admin roles: ${created.join(', ')}`);
+  await restrictUploadsToCreator(strapi);
+}
+
+/**
+ * Roles created before the media-library rule had `plugin::upload.assets.update` on every file:
+ * once (a flag in the plugin store), add `admin::is-creator` to that permission of the gov-* roles.
+ * Later changes an administrator makes in Settings → Roles are left alone.
+ */
+async function restrictUploadsToCreator(strapi: Core.Strapi) {
+  const store = strapi.store({ type: 'plugin', name: 'disclosure-workflow', key: 'migration.upload-is-creator' });
+  if (await store.get({})) return;
+  const permissions = await strapi.db.query('admin::permission').findMany({
+    where: { action: UPLOAD_UPDATE, role: { code: { $startsWith: 'gov-' } } },
+    select: ['id', 'conditions'],
+  });
+  let changed = 0;
+  for (const permission of permissions) {
+    const conditions: string[] = Array.isArray(permission.conditions) ? permission.conditions : [];
+    if (conditions.includes(IS_CREATOR)) continue;
+    await strapi.db.query('admin::permission').update({ where: { id: permission.id }, data: { conditions: [...conditions, IS_CREATOR] } });
+    changed += 1;
+  }
+  await store.set({ value: { at: new Date().toISOString(), changed } });
+  if (changed) strapi.log.info(`[disclosure] gov-* roles may now change or delete only the files they uploaded (${changed} permission(s))`);
 }

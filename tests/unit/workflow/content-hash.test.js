@@ -42,13 +42,18 @@ describe('content hash', () => {
     expect(hash({ ...base, ...change })).not.toBe(hash(base));
   });
 
+  it('binds the bytes of an attachment: same file record, other bytes (sha256) → other hash', () => {
+    const swapped = { ...base, files: [{ ...base.files[0], sha256: 'b'.repeat(64) }] };
+    expect(hash({ ...base, files: [{ ...base.files[0], sha256: 'a'.repeat(64) }] })).not.toBe(hash(swapped));
+  });
+
   it('reads relations by documentId and media by file hash only', () => {
     expect(publicContent('api::doc.doc', base, schemas, ['publishedDate'])).toMatchObject({ department: 'dep', related: ['r1'], files: [{ hash: 'f1', size: 1, mime: 'application/pdf' }] });
   });
 
   it('populates exactly what it reads', () => {
     expect(hashPopulate('api::doc.doc', schemas)).toEqual({
-      department: { select: ['documentId'] }, related: { select: ['documentId'] }, files: { select: ['hash', 'size', 'mime'] },
+      department: { select: ['documentId'] }, related: { select: ['documentId'] }, files: { select: ['sha256', 'hash', 'size', 'mime'] },
       steps: { populate: {} }, blocks: true,
     });
   });

@@ -9,6 +9,7 @@ import notify from './services/notify';
 import workflow from './services/workflow';
 import schedule from './services/schedule';
 import calendar from './services/calendar';
+import attachments, { FILE } from './services/attachments';
 import workflowController from './controllers/workflow';
 import chainsController from './controllers/chains';
 import auditController from './controllers/audit';
@@ -24,16 +25,22 @@ export default {
   contentTypes,
   routes,
   policies,
-  services: { audit, chains, content, notify, workflow, schedule, calendar },
+  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments },
   controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, requests: requestsController },
 
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publishGate(strapi));
+    // The SHA-256 of each stored file's bytes, kept with the file (private: not in API output).
+    strapi.get('content-types').extend(FILE, (contentType: any) => {
+      contentType.attributes.sha256 = { type: 'string', private: true, configurable: false, writable: false };
+    });
+    strapi.plugin('disclosure-workflow').service('attachments').install();
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerActions(strapi);
     await ensureIndexes(strapi);
+    await strapi.plugin('disclosure-workflow').service('attachments').backfill();
     await strapi.plugin('disclosure-workflow').service('chains').ensureDefault();
     if (strapi.config.get('plugin::disclosure-workflow.scheduler.enabled')) strapi.plugin('disclosure-workflow').service('schedule').start();
   },

@@ -40,6 +40,7 @@ export const EVENT_LABELS: Record<string, Label> = {
   'request.close': { zh: '依申请公开：办结', en: 'Request: closed' },
   'request.publishAsItem': { zh: '依申请公开：转为主动公开', en: 'Request: made a proactive item' },
   'audit.export': { zh: '导出审计记录', en: 'Audit trail exported' },
+  'attachment.refused': { zh: '拒绝修改附件', en: 'Attachment change refused' },
 };
 
 /** The label of one stored event; a refusal names its reason (`data.code`). */

@@ -1,6 +1,8 @@
 // The hash of a document's public content: what the reviewers approved and the secrecy reviewer
-// signed. Relations count by documentId, media by file hash, components and dynamic zones by
-// their content; timestamps, workflow bookkeeping and private fields do not count.
+// signed. Relations count by documentId, media by the SHA-256 of the stored bytes (`sha256`,
+// computed when Strapi writes or replaces the file and kept with it) with the record's `hash`
+// (which names its URL), size and mime; components and dynamic zones by their content;
+// timestamps, workflow bookkeeping and private fields do not count.
 import { canonicalJson, sha256 } from './canonical';
 
 export interface AttributeInfo {
@@ -16,7 +18,8 @@ export type SchemaLookup = (uid: string) => { attributes: Record<string, Attribu
 
 const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
 
-const mediaKey = (file: any) => (file ? { hash: file.hash ?? null, size: file.size ?? null, mime: file.mime ?? null } : null);
+const mediaKey = (file: any) =>
+  file ? { sha256: file.sha256 ?? null, hash: file.hash ?? null, size: file.size ?? null, mime: file.mime ?? null } : null;
 const relationKey = (doc: any) => (doc ? doc.documentId ?? null : null);
 
 function normalise(uid: string, entity: any, schemas: SchemaLookup, excluded: Set<string>): Record<string, unknown> {
@@ -67,7 +70,7 @@ export function hashPopulate(uid: string, schemas: SchemaLookup, depth = 0): Rec
   for (const [name, attribute] of Object.entries(schemas(uid).attributes)) {
     if (SYSTEM_FIELDS.has(name) || attribute.private) continue;
     if (attribute.type === 'relation' && !attribute.relation?.startsWith('morph')) populate[name] = { select: ['documentId'] };
-    if (attribute.type === 'media') populate[name] = { select: ['hash', 'size', 'mime'] };
+    if (attribute.type === 'media') populate[name] = { select: ['sha256', 'hash', 'size', 'mime'] };
     if (attribute.type === 'component') populate[name] = { populate: hashPopulate(attribute.component!, schemas, depth + 1) };
     if (attribute.type === 'dynamiczone') populate[name] = true;
   }

@@ -36,6 +36,11 @@ export const REFUSALS = {
   REPLY_NOT_ISSUED: [409, '答复书尚未通过审核和保密审查', 'the reply has not passed review and confidentiality sign-off'],
   NOT_GRANTED: [409, '只有予以公开或部分公开的答复可以转为主动公开', 'only granted or partly granted replies can become proactive items'],
   ALREADY_DONE: [409, '该操作已完成', 'this was already done'],
+  // Attachments (media library): see services/attachments.ts.
+  FILE_LOCKED: [409, '该文件是审核中、已审核通过或已发布文档的附件，不能替换、改名或删除；如需修改，请上传新文件并修改草稿（须重新送审）', 'this file is an attachment of a document that is in review, approved or published: it cannot be replaced, renamed or deleted; upload a new file and change the draft instead (which needs a new review)'],
+  FILE_TYPE_NOT_ALLOWED: [400, '不允许上传此类型的附件', 'this type of attachment is not allowed'],
+  NOT_FILE_OWNER: [403, '只能修改或删除本人上传的文件', 'you may only change or delete files you uploaded'],
+  ATTACH_THROUGH_DRAFT: [403, '受审核管理的文档只能通过修改草稿添加附件', 'files are attached to governed documents by editing their draft'],
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
