@@ -9,5 +9,6 @@ export default [
   'strapi::body',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'favicon.ico' } },
+  'global::uploads-headers',
   'strapi::public',
 ];
