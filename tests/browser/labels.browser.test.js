@@ -1,15 +1,11 @@
 // Through the real admin in Debian's Chromium, in zh-Hans: coded values read as words in the
 // items list (column and filter), in the item's edit form (selected values and the options), and
 // the request form has no raw JSON "Events" editor.
-const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
-const { setupStrapi, cleanupStrapi, root } = require('../helpers/strapi');
 const { ITEM, makeAdmin, makeDepartment, itemData } = require('../helpers/fixtures');
+const { launchChromium, serveApp, stopApp, loginAs, SHOTS } = require('../helpers/browser');
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = path.join(root, '.tmp', 'browser');
 let browser;
 let base;
 let admin;
@@ -19,11 +15,7 @@ let page;
 let context;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const app = await setupStrapi();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${app.server.httpServer.address().port}`;
+  base = await serveApp();
   admin = (await makeAdmin()).user;
   await strapi.db.query('admin::user').update({ where: { id: admin.id }, data: { preferedLanguage: 'zh-Hans' } });
   const department = await makeDepartment();
@@ -33,24 +25,14 @@ beforeAll(async () => {
   request = await strapi.documents(REQUEST).create({
     data: { applicantType: 'naturalPerson', applicantName: '张三', description: '请公开本县2025年防汛物资储备清单', delivery: 'paper', channel: 'letter', address: '清溪县', receivedAt: '2026-01-05' },
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1100 } });
-  page = await context.newPage();
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name="email"]', admin.email);
-  await page.fill('input[name="password"]', 'Test1234!secret');
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 60000 });
+  browser = await launchChromium();
+  ({ context, page } = await loginAs(browser, base, admin, { locale: 'zh-CN', viewport: { width: 1440, height: 1100 } }));
 });
 
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await new Promise((resolve) => strapi.server.httpServer.close(resolve));
-  await cleanupStrapi();
+  await stopApp();
 });
 
 const shot = (name) => page.screenshot({ path: path.join(SHOTS, `labels-${name}.png`), fullPage: true });

@@ -1,40 +1,26 @@
 // The review UI in Debian's Chromium: the side panel follows the server after Save without a reload,
 // buttons only for what the user may do, 待办 with titles and departments, the audit page (newest
 // first, filters) and the review slip's Print button and print stylesheet.
-const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
-const { setupStrapi, cleanupStrapi, root } = require('../helpers/strapi');
+const { launchChromium, serveApp, stopApp, loginAs, SHOTS } = require('../helpers/browser');
 const { ITEM, makeDepartment, itemData, unique } = require('../helpers/fixtures');
-const { actors, approve, makeUser, wf } = require('../helpers/workflow');
+const { actors, approve, wf } = require('../helpers/workflow');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = path.join(root, '.tmp', 'browser');
 let browser;
 let base;
 let department;
 let a;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const app = await setupStrapi();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${app.server.httpServer.address().port}`;
-  // With no super admin the admin shows its registration page instead of the login.
-  if (!(await strapi.db.query('admin::user').count({ where: { roles: { code: 'strapi-super-admin' } } }))) await makeUser('strapi-super-admin');
+  base = await serveApp();
   a = await actors();
   department = await makeDepartment({ name: `浏览器测试局${unique()}` });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => strapi.server.httpServer.close(resolve));
-  await cleanupStrapi();
+  await stopApp();
 });
 
 const draft = (title) => strapi.documents(ITEM).create({ data: itemData(department, { title: `${title} ${unique()}` }) });
@@ -42,13 +28,7 @@ const editView = (doc) => `/admin/content-manager/collection-types/${ITEM}/${doc
 
 /** Logs in as `user` in a fresh browser context and opens `url`, waiting for `ready`. */
 async function openAs(user, url, ready) {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', 'Test1234!secret');
-  await page.click('button[type="submit"]');
-  await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 60000 });
+  const { context, page } = await loginAs(browser, base, user);
   await page.goto(`${base}${url}`);
   try {
     await page.getByText(ready).first().waitFor({ timeout: 60000 });

@@ -1,17 +1,13 @@
 // Through the real admin in Debian's Chromium: the author submits, each reviewer acts in turn
 // with their own login, the secrecy reviewer signs off, the publisher publishes, and the item
 // appears in the public API.
-const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
-const { setupStrapi, cleanupStrapi, root } = require('../helpers/strapi');
+const { launchChromium, serveApp, stopApp, loginAs, SHOTS } = require('../helpers/browser');
 const { ITEM, http, makeDepartment, itemData } = require('../helpers/fixtures');
 const { makeUser } = require('../helpers/workflow');
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SHOTS = path.join(root, '.tmp', 'browser');
 let browser;
 let base;
 let item;
@@ -19,37 +15,21 @@ let department;
 const users = {};
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const app = await setupStrapi();
-  await new Promise((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${app.server.httpServer.address().port}`;
-  // With no super admin the admin shows its registration page instead of the login.
-  if (!(await strapi.db.query('admin::user').count({ where: { roles: { code: 'strapi-super-admin' } } }))) await makeUser('strapi-super-admin');
+  base = await serveApp();
   for (const code of ['gov-author', 'gov-section-head', 'gov-leader', 'gov-secrecy-reviewer', 'gov-publisher', 'gov-office']) users[code] = await makeUser(code);
   department = await makeDepartment();
   item = await strapi.documents(ITEM).create({ data: itemData(department, { title: `浏览器测试：关于开展防汛演练的通知 ${Date.now()}` }) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => strapi.server.httpServer.close(resolve));
-  await cleanupStrapi();
+  await stopApp();
 });
 
 /** Logs in as `user` in a fresh browser context and opens `url` (the item's edit view by default). */
 async function openAs(user, url = `/admin/content-manager/collection-types/${ITEM}/${item.documentId}`, ready = 'Review and sign-off') {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin/auth/login`);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', 'Test1234!secret');
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 60000 });
+  const { page, context } = await loginAs(browser, base, user);
   await page.goto(`${base}${url}`);
   await page.getByText(ready).first().waitFor({ timeout: 60000 });
   return { page, context };

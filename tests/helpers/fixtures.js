@@ -7,6 +7,9 @@ const DEPARTMENT = 'api::department.department';
 const CATEGORY = 'api::disclosure-category.disclosure-category';
 const PROCEDURE = 'api::handling-procedure.handling-procedure';
 
+/** Every admin user the test helpers create has this password. */
+const PASSWORD = 'Test1234!secret';
+
 const unique = (prefix = '') => `${prefix}${crypto.randomBytes(4).toString('hex')}`;
 const http = () => request(strapi.server.httpServer);
 
@@ -38,7 +41,7 @@ async function makeItem(department, overrides = {}, { status = 'published' } = {
 
 async function makeAdmin({ roleCode = 'strapi-super-admin', email = `${unique('admin-')}@example.gov.cn` } = {}) {
   const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  const password = 'Test1234!secret';
+  const password = PASSWORD;
   const user = await strapi.service('admin::user').create({
     email, firstname: 'Test', lastname: roleCode, password, isActive: true, roles: [role.id],
   });
@@ -56,4 +59,4 @@ async function itemRows(where) {
   return strapi.db.query(ITEM).findMany({ where });
 }
 
-module.exports = { ITEM, DEPARTMENT, CATEGORY, PROCEDURE, unique, http, makeDepartment, itemData, makeItem, makeAdmin, makeApiToken, itemRows };
+module.exports = { PASSWORD, ITEM, DEPARTMENT, CATEGORY, PROCEDURE, unique, http, makeDepartment, itemData, makeItem, makeAdmin, makeApiToken, itemRows };

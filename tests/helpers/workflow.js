@@ -1,6 +1,6 @@
 // Test actors, one admin user per DOMAIN role, and a helper that takes a document through the
 // whole approval chain and publishes it — the only way governed content becomes public.
-const { unique } = require('./fixtures');
+const { unique, PASSWORD } = require('./fixtures');
 
 const ROLES = ['gov-author', 'gov-section-head', 'gov-leader', 'gov-principal', 'gov-secrecy-reviewer', 'gov-publisher', 'gov-office', 'gov-supervisor'];
 let cached;
@@ -8,7 +8,7 @@ let cached;
 async function makeUser(code, suffix = unique()) {
   const role = await strapi.db.query('admin::role').findOne({ where: { code } });
   return strapi.service('admin::user').create({
-    email: `${code}-${suffix}@example.gov.cn`, firstname: code, lastname: suffix, password: 'Test1234!secret', isActive: true, roles: [role.id],
+    email: `${code}-${suffix}@example.gov.cn`, firstname: code, lastname: suffix, password: PASSWORD, isActive: true, roles: [role.id],
   });
 }
 

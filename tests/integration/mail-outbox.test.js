@@ -8,6 +8,7 @@ delete process.env.SMTP_HOST;
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { ITEM, http, makeDepartment, itemData, makeAdmin, makeApiToken } = require('../helpers/fixtures');
 const { actors, wf } = require('../helpers/workflow');
+const { waitFor } = require('../helpers/admin-http');
 
 const OUTBOX = 'api::mail-outbox.mail-outbox';
 let a;
@@ -27,14 +28,6 @@ afterAll(async () => {
   else process.env.SMTP_HOST = previousSmtpHost;
 });
 
-async function waitFor(check, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const outbox = (where = {}) => strapi.db.query(OUTBOX).findMany({ where, orderBy: { id: 'asc' } });
 

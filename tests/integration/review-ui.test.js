@@ -5,6 +5,7 @@ const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { captureMail } = require('../helpers/mail');
 const { ITEM, http, unique, makeDepartment, itemData } = require('../helpers/fixtures');
 const { actors, makeUser, wf } = require('../helpers/workflow');
+const { adminClient } = require('../helpers/admin-http');
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
 let mailbox;
@@ -24,16 +25,7 @@ afterAll(async () => {
 
 const draft = (overrides = {}) => strapi.documents(ITEM).create({ data: itemData(department, overrides) });
 const target = (doc) => ({ uid: ITEM, documentId: doc.documentId });
-const tokens = new Map();
-async function as(user) {
-  if (!tokens.has(user.id)) {
-    const res = await http().post('/admin/login').send({ email: user.email, password: 'Test1234!secret' });
-    tokens.set(user.id, res.body.data.token);
-  }
-  const token = tokens.get(user.id);
-  const call = (method, path) => http()[method](path).set('Authorization', `Bearer ${token}`);
-  return { get: (p) => call('get', p), post: (p) => call('post', p) };
-}
+const as = adminClient;
 const nameOf = (u) => `${u.lastname}${u.firstname}`;
 const localDay = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86400000));
 

@@ -4,6 +4,7 @@ const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { captureMail } = require('../helpers/mail');
 const { ITEM, PROCEDURE, CATEGORY, http, unique, makeDepartment, itemData, makeApiToken } = require('../helpers/fixtures');
 const { actors, makeUser, approve, wf } = require('../helpers/workflow');
+const { adminClient, waitFor } = require('../helpers/admin-http');
 
 let mailbox;
 let a;
@@ -27,24 +28,7 @@ const isPublic = async (doc) => (await strapi.db.query(ITEM).count({ where: { do
 const refusal = (code) => expect.objectContaining({ code });
 const gateError = (code) => expect.objectContaining({ details: expect.objectContaining({ code }) });
 
-async function login(user) {
-  const res = await http().post('/admin/login').send({ email: user.email, password: 'Test1234!secret' });
-  return res.body.data.token;
-}
-const admin = async (user) => {
-  const token = await login(user);
-  const call = (method, path) => http()[method](path).set('Authorization', `Bearer ${token}`);
-  return { get: (p) => call('get', p), post: (p) => call('post', p), put: (p) => call('put', p), del: (p) => call('delete', p) };
-};
-
-async function waitFor(check, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const admin = adminClient;
 
 describe('the chain', () => {
   it('goes author → section head → leader → secrecy reviewer → publish, with distinct users', async () => {
