@@ -1,14 +1,44 @@
-export default [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'global::query-shape',
-  'strapi::body',
-  'strapi::session',
-  { name: 'strapi::favicon', config: { path: 'favicon.ico' } },
-  'global::uploads-headers',
-  'strapi::public',
-];
+import { corsOptions, originOf, parseOrigins } from '../src/middlewares/lib/cors-policy';
+
+// Security settings (README → Security):
+// - CORS_ORIGINS: extra trusted origins (comma-separated) that may call every route with
+//   credentials, like the server's own origin; any other origin gets the public read API only,
+//   without credentials.
+// - HSTS: send Strict-Transport-Security; defaults to true when PUBLIC_URL is https://.
+// - No X-Powered-By (strapi::poweredBy is not listed).
+export default ({ env }) => {
+  const publicUrl = env('PUBLIC_URL', '');
+  const publicOrigin = originOf(publicUrl);
+  const hsts = env.bool('HSTS', publicUrl.startsWith('https://'));
+  return [
+    'strapi::logger',
+    'strapi::errors',
+    {
+      name: 'strapi::security',
+      config: {
+        hsts: hsts ? { maxAge: env.int('HSTS_MAX_AGE', 31536000), includeSubDomains: true } : false,
+        contentSecurityPolicy: {
+          directives: {
+            // A string, not a list: Strapi merges lists with its defaults (which add `https:`).
+            'connect-src': ["'self'", ...(publicOrigin ? [publicOrigin] : [])].join(' '),
+          },
+        },
+      },
+    },
+    {
+      name: 'strapi::cors',
+      config: corsOptions({
+        trusted: parseOrigins(env('CORS_ORIGINS', '')),
+        publicUrl,
+        restPrefix: '/api',
+        graphqlPath: '/graphql',
+      }),
+    },
+    'strapi::query',
+    'strapi::body',
+    'strapi::session',
+    { name: 'strapi::favicon', config: { path: 'favicon.ico' } },
+    'global::uploads-headers',
+    'strapi::public',
+  ];
+};

@@ -5,6 +5,7 @@ import { filterTypes } from './document-middlewares/filter-types';
 import { publicVisibility } from './document-middlewares/public-visibility';
 import { annualReportTables } from './document-middlewares/annual-report-tables';
 import { registerGraphqlGuards } from './graphql/public-guards';
+import { guardContentApiQueries } from './middlewares/query-shape';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { grantPublicReadOnce } from './bootstrap/public-permissions';
 import { seedCategories } from './bootstrap/categories';
@@ -25,6 +26,7 @@ export default {
     strapi.documents.use(annualReportTables(strapi));
     strapi.documents.use(requestRules(strapi));
     registerGraphqlGuards(strapi);
+    guardContentApiQueries(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

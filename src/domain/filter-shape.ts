@@ -30,10 +30,13 @@ function checkTree(value: unknown, path: Path): Path | null {
     } else if (LIST_OPERATORS.has(key)) {
       const list = listItems(inner);
       if (list ? !list.every(isScalar) : !isScalar(inner)) bad = here;
-    } else if (key.startsWith('$') && key !== '$not') {
+    } else if (key === '$not') {
+      // `$not` negates a condition: an operator map or a nested filter, never a bare value.
+      bad = isObject(inner) ? checkTree(inner, here) : here;
+    } else if (key.startsWith('$')) {
       if (!isScalar(inner)) bad = here;
     } else {
-      // `$not`, or an attribute: a value, a list, an operator map or a nested relation filter.
+      // An attribute: a value, a list, an operator map or a nested relation filter.
       bad = checkTree(inner, here);
     }
     if (bad) return bad;
