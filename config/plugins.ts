@@ -1,3 +1,5 @@
+import { graphqlLimits } from '../src/graphql/limits';
+
 const emailSettings = (env) => ({
   defaultFrom: env('EMAIL_FROM', 'noreply@disclosure.example.gov.cn'),
   defaultReplyTo: env('EMAIL_REPLY_TO', 'noreply@disclosure.example.gov.cn'),
@@ -39,7 +41,19 @@ export default ({ env }) => ({
       amountLimit: 100,
       defaultLimit: 25,
       maxLimit: 100,
-      apolloServer: { introspection: true },
+      // Aliases, cost, tokens and fragment cycles: a 400 before execution (src/graphql/limits.ts).
+      // CORS is left to the global strapi::cors policy (config/middlewares.ts): the plugin's own
+      // default would answer `*` next to the global middleware's credentials header.
+      apolloServer: {
+        introspection: true,
+        cors: false,
+        ...graphqlLimits({
+          maxAliases: env.int('GRAPHQL_MAX_ALIASES', 20),
+          maxCost: env.int('GRAPHQL_MAX_COST', 1000),
+          maxTokens: env.int('GRAPHQL_MAX_TOKENS', 2000),
+          maxDirectives: 50,
+        }),
+      },
     },
   },
 });
