@@ -9,8 +9,22 @@ const LABELS: Record<string, string> = {
   description: '所需政府信息的名称、文号或者便于查询的其他特征性描述', documentNumber: '文号', delivery: '获取信息的方式',
 };
 
+/**
+ * One rule for every text field, checked first: no control characters (C0, DEL, C1; tab and line
+ * breaks only in multi-line fields) and no bidirectional formatting characters (LRM/RLM/ALM,
+ * embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069), which can hide or reorder what a
+ * handler reads (a NUL or a U+202E in a name or a request).
+ */
+const FORBIDDEN_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const FORBIDDEN_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export function hasForbiddenCharacters(value: string, multiLine = false): boolean {
+  return (multiLine ? FORBIDDEN_MULTI_LINE : FORBIDDEN_SINGLE_LINE).test(value);
+}
+const str = (multiLine = false) =>
+  Joi.string().pattern(multiLine ? FORBIDDEN_MULTI_LINE : FORBIDDEN_SINGLE_LINE, { invert: true, name: 'control' });
+
 /** Text without markup: nobody's name or request needs HTML. */
-const text = (max: number) => Joi.string().trim().max(max).pattern(/<\s*[a-zA-Z!/?]/, { invert: true, name: 'markup' });
+const text = (max: number, multiLine = false) => str(multiLine).trim().max(max).pattern(/<\s*[a-zA-Z!/?]/, { invert: true, name: 'markup' });
 const organisation = (schema: Joi.StringSchema) =>
   Joi.when('applicantType', { is: 'naturalPerson', then: schema.allow('', null), otherwise: schema.required() });
 
@@ -25,18 +39,18 @@ function residentIdCheckDigit(value: string, helpers: Joi.CustomHelpers) {
 }
 
 const SCHEMA = Joi.object({
-  applicantType: Joi.string().valid(...APPLICANT_TYPES).required(),
+  applicantType: str().valid(...APPLICANT_TYPES).required(),
   applicantName: text(100).min(1).required(),
-  phone: Joi.string().trim().pattern(/^\+?[0-9][0-9 ()-]{4,28}$/).required(),
-  email: Joi.when('delivery', { is: 'email', then: Joi.string().trim().max(200).email({ tlds: false }).required(), otherwise: Joi.string().trim().max(200).email({ tlds: false }).allow('', null) }),
-  address: Joi.when('delivery', { is: Joi.valid('paper', 'disc'), then: text(300).min(1).required(), otherwise: text(300).allow('', null) }),
+  phone: str().trim().pattern(/^\+?[0-9][0-9 ()-]{4,28}$/).required(),
+  email: Joi.when('delivery', { is: 'email', then: str().trim().max(200).email({ tlds: false }).required(), otherwise: str().trim().max(200).email({ tlds: false }).allow('', null) }),
+  address: Joi.when('delivery', { is: Joi.valid('paper', 'disc'), then: text(300, true).min(1).required(), otherwise: text(300, true).allow('', null) }),
   idType: text(30).min(1).required(),
-  idNumber: Joi.string().trim().pattern(/^[0-9A-Za-z()-]{4,40}$/).required().custom(residentIdCheckDigit),
+  idNumber: str().trim().pattern(/^[0-9A-Za-z()-]{4,40}$/).required().custom(residentIdCheckDigit),
   organizationName: organisation(text(200).min(1)),
-  organizationCode: organisation(Joi.string().trim().pattern(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/)),
-  description: text(2000).min(5).required(),
+  organizationCode: organisation(str().trim().pattern(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/)),
+  description: text(2000, true).min(5).required(),
   documentNumber: text(100).allow('', null),
-  delivery: Joi.string().valid(...DELIVERY).required(),
+  delivery: str().valid(...DELIVERY).required(),
 }).unknown(false);
 
 export function validResidentId(id: string): boolean {
@@ -52,6 +66,7 @@ function message(key: string, type: string, context: any): string {
   if (type === 'any.required' || type === 'string.empty') return `${label}不能为空`;
   if (type === 'string.max') return `${label}不能超过 ${context.limit} 个字`;
   if (type === 'string.min') return `${label}至少 ${context.limit} 个字`;
+  if (type === 'string.pattern.invert.name' && context?.name === 'control') return `${label}不能包含控制字符或文字方向控制符`;
   if (type === 'string.pattern.invert.name') return `${label}不能包含网页标记`;
   if (type === 'any.only') return `${label}的取值不正确`;
   if (type === 'string.base' || type === 'object.base') return `${label}应为文字`;
