@@ -5,10 +5,11 @@ const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { http } = require('../helpers/fixtures');
 
 let fresh;
+// Seeding the demo county publishes ~200 items through the chain: minutes on a busy PostgreSQL.
 beforeAll(async () => {
   fresh = await useFreshDatabase({ DEMO_DATA: 'true' });
   await setupStrapi();
-});
+}, 600000);
 afterAll(async () => {
   await cleanupStrapi();
   await fresh.restore();
