@@ -29,6 +29,11 @@ export default ({ env }) => ({
       'png', 'jpg', 'gif', 'webp', 'bmp', 'tif',
     ]),
   },
+  // End-user accounts (users-permissions): applicants have none, so registration is closed unless
+  // USERS_REGISTRATION=true (unset: closed once by default, then left to Settings → Advanced settings).
+  endUsers: {
+    registration: env.bool('USERS_REGISTRATION', undefined),
+  },
   // Demo county data is loaded into an empty database, except in tests.
   demoData: env.bool('DEMO_DATA', env('NODE_ENV') !== 'test'),
 });

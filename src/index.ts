@@ -8,6 +8,7 @@ import { registerGraphqlGuards } from './graphql/public-guards';
 import { guardContentApiQueries } from './middlewares/query-shape';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { grantPublicReadOnce } from './bootstrap/public-permissions';
+import { applyRegistrationSetting, grantAuthenticatedPublicReadOnce } from './bootstrap/end-users';
 import { seedCategories } from './bootstrap/categories';
 import { seedDemoData } from './bootstrap/demo-data';
 import { ensureCatalogueIndexes } from './bootstrap/indexes';
@@ -35,6 +36,8 @@ export default {
     await ensureAdminRoles(strapi);
     await grantWorkflowDefaults(strapi);
     await grantPublicReadOnce(strapi);
+    await grantAuthenticatedPublicReadOnce(strapi);
+    await applyRegistrationSetting(strapi);
     await seedCategories(strapi);
     await labelAdminFields(strapi);
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
