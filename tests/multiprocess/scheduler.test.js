@@ -22,6 +22,7 @@ afterAll(async () => {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// The deadlines below bound each phase; preparing 500 approved documents takes minutes on a busy machine.
 it(`publishes ${N} documents exactly once with 3 instances, one of them killed`, async () => {
   const a = await actors();
   const department = await makeDepartment();
@@ -73,5 +74,4 @@ it(`publishes ${N} documents exactly once with 3 instances, one of them killed`,
   expect(firedBeforeKill + survivors.reduce((x, y) => x + y, 0)).toBe(N);
   expect(survivors.every((n) => n > 0)).toBe(true);
   expect((await strapi.plugin('disclosure-workflow').service('audit').verify()).ok).toBe(true);
-  // The deadlines above bound each phase; preparing 500 approved documents takes minutes on a busy machine.
 }, 900_000);
