@@ -17,6 +17,9 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createError from 'http-errors';
+// file-type 16: the last CommonJS release (newer ones are ESM-only, which the app compiled to
+// CommonJS and Jest cannot load); it reads magic bytes and the first ZIP entries (OOXML).
+import { fromBuffer as detectType } from 'file-type';
 import { classify, assertKnownTypes, DEFAULT_ALLOWED_TYPES } from '../domain/attachment-types';
 import { REFUSALS } from '../domain/refusal';
 import { ROUND } from '../constants';
@@ -103,9 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } else {
         throw httpError(400, 'FILE_TYPE_NOT_ALLOWED', { file: name, reason: 'no bytes to check' });
       }
-      // file-type 16 is CommonJS; it reads the magic bytes (and the first ZIP entries for OOXML).
-      const { fromBuffer } = require('file-type');
-      const detected = (await fromBuffer(bytes.subarray(0, Math.min(bytes.length, HEAD))))?.mime;
+      const detected = (await detectType(bytes.subarray(0, Math.min(bytes.length, HEAD))))?.mime;
       const verdict = classify({ name, ext: storedExt, detected, bytes }, allowedTypes());
       if (!verdict.ok) {
         const { zh, en } = verdict as { zh: string; en: string };
