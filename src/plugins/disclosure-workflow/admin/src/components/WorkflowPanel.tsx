@@ -85,7 +85,7 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
           {step.decision ? ` · ${t(`action.${step.decision}`)}${step.comment ? `：${step.comment}` : ''}` : ''}
         </Typography>
       ))}
-      {status.pendingRoles.length > 0 && <Typography variant="pi">{t('nextActor', { roles: status.pendingRoles.join(', ') })}</Typography>}
+      {status.pendingRoles.length > 0 && <Typography variant="pi">{t('nextActor', { roles: status.pendingRoles.map((code: string) => status.roleNames?.[code] ?? code).join(', ') })}</Typography>}
       <Box background={status.canPublish ? 'success100' : 'warning100'} padding={2} hasRadius>
         <Typography variant="pi" data-testid="workflow-reason">{status.canPublish ? t('canPublish') : t(`reason.${status.reason}`)}</Typography>
       </Box>

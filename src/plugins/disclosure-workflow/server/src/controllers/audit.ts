@@ -100,7 +100,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const users = await strapi.db.query('admin::user').findMany({ where: { id: { $in: ids } }, select: ['id', 'firstname', 'lastname', 'email'] });
       const names = Object.fromEntries(users.map((u: any) => [u.id, [u.lastname, u.firstname].filter(Boolean).join('') || u.email]));
       const model: any = strapi.getModel(target);
-      const input = { typeName: model?.info?.displayName ?? target, doc, round: row.data, names, printedAt: new Date().toISOString(), timeZone: timeZone() };
+      const posts = [...row.data.steps.flatMap((s: any) => [s.role, ...s.roles]), row.data.signOff?.role, row.data.escalation?.role].filter(Boolean);
+      const roleNames = await plugin().service('workflow').roleNames([...new Set<string>(posts)]);
+      const input = { typeName: model?.info?.displayName ?? target, doc, round: row.data, names, roleNames, printedAt: new Date().toISOString(), timeZone: timeZone() };
       // The admin page asks for JSON (its fetch client sends the token) and embeds the slip; a direct request gets the page.
       if (query.format === 'json') ctx.body = { data: { html: renderSlip(input), body: renderSlipBody(input), css: SLIP_CSS } };
       else {

@@ -1,8 +1,21 @@
 // One table of audit event labels in zh-Hans and English: the audit page, its CSV export and the
 // admin all read it from here (the route returns `eventLabel: { zh, en }`).
 import { REFUSALS } from './refusal';
+import type { State } from './state-machine';
 
 export type Label = { zh: string; en: string };
+
+/** A round's state, as the slip prints it. */
+export const STATE_LABELS: Record<State, Label> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  in_review: { zh: '审核中', en: 'In review' },
+  awaiting_signoff: { zh: '待保密审查', en: 'Awaiting sign-off' },
+  approved: { zh: '已审核并通过保密审查', en: 'Approved and signed off' },
+  returned: { zh: '已退回', en: 'Returned' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  escalated: { zh: '已报请确定', en: 'Referred' },
+};
 
 export const EVENT_LABELS: Record<string, Label> = {
   submit: { zh: '送审', en: 'Submitted for review' },
@@ -19,6 +32,7 @@ export const EVENT_LABELS: Record<string, Label> = {
   unpublish: { zh: '撤销发布', en: 'Unpublished' },
   'publish.refused': { zh: '拒绝发布', en: 'Publication refused' },
   'unpublish.refused': { zh: '拒绝撤销发布', en: 'Unpublication refused' },
+  'unpublish.emergency': { zh: '紧急撤下（标记涉密或不予公开）', en: 'Emergency stop (marked classified or withheld)' },
   'chain.create': { zh: '新建审核流程', en: 'Approval chain created' },
   'chain.update': { zh: '修改审核流程', en: 'Approval chain changed' },
   'chain.delete': { zh: '删除审核流程', en: 'Approval chain deleted' },
@@ -39,6 +53,7 @@ export const EVENT_LABELS: Record<string, Label> = {
   'request.reply': { zh: '依申请公开：答复', en: 'Request: replied' },
   'request.close': { zh: '依申请公开：办结', en: 'Request: closed' },
   'request.publishAsItem': { zh: '依申请公开：转为主动公开', en: 'Request: made a proactive item' },
+  'request.personal-data.read': { zh: '依申请公开：查阅申请人个人信息', en: 'Request: applicant personal data read' },
   'audit.export': { zh: '导出审计记录', en: 'Audit trail exported' },
   'attachment.refused': { zh: '拒绝修改附件', en: 'Attachment change refused' },
 };

@@ -1,5 +1,6 @@
 // The printable 审核单 / 保密审查单 of one round: every signature with post, decision, opinion and time.
 import type { Round } from './state-machine';
+import { STATE_LABELS } from './audit-labels';
 
 const escape = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -23,16 +24,18 @@ export const SLIP_CSS = `@page{size:A4 portrait;margin:18mm 16mm}
 @media print{.dw-slip{padding:0;max-width:none}.dw-slip th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}`;
 
 /** The slip itself (a `<div class="dw-slip">`), every text escaped. */
-export function renderSlipBody(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; printedAt: string; timeZone?: string }): string {
+export function renderSlipBody(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; roleNames?: Record<string, string>; printedAt: string; timeZone?: string }): string {
   const { doc, round, names } = input;
+  const post = (code: string) => escape(input.roleNames?.[code] ?? code);
+  const state = STATE_LABELS[round.state];
   const time = (iso?: string) => formatTime(iso, input.timeZone ?? 'Asia/Shanghai');
   const who = (id?: number) => escape(id ? names[id] ?? `#${id}` : '');
   const rows = round.steps
-    .map((s) => `<tr><td>${escape(s.name)}</td><td>${escape(s.role ?? s.roles.join(' / '))}</td><td>${who(s.actor)}</td><td>${escape(s.decision ? DECISIONS[s.decision] : '待审 Pending')}</td><td>${escape(s.comment)}</td><td>${time(s.at)}</td></tr>`)
+    .map((s) => `<tr><td>${escape(s.name)}</td><td>${s.role ? post(s.role) : s.roles.map(post).join(' / ')}</td><td>${who(s.actor)}</td><td>${escape(s.decision ? DECISIONS[s.decision] : '待审 Pending')}</td><td>${escape(s.comment)}</td><td>${time(s.at)}</td></tr>`)
     .join('');
   const sign = round.signOff ?? round.escalation;
   const signRow = sign
-    ? `<tr><td>保密审查 Confidentiality sign-off</td><td>${escape(sign.role)}</td><td>${who(sign.actor)}</td><td>${escape(CONCLUSIONS[sign.conclusion])}${sign.referredTo ? `（${escape(sign.referredTo)}）` : ''}</td><td>${escape(sign.opinion)}${sign.exemptionReason ? `<br>理由 reason: ${escape(sign.exemptionReason)}` : ''}</td><td>${time(sign.at)}</td></tr>`
+    ? `<tr><td>保密审查 Confidentiality sign-off</td><td>${post(sign.role)}</td><td>${who(sign.actor)}</td><td>${escape(CONCLUSIONS[sign.conclusion])}${sign.referredTo ? `（${escape(sign.referredTo)}）` : ''}</td><td>${escape(sign.opinion)}${sign.exemptionReason ? `<br>理由 reason: ${escape(sign.exemptionReason)}` : ''}</td><td>${time(sign.at)}</td></tr>`
     : '<tr><td>保密审查 Confidentiality sign-off</td><td colspan="5">待审查 Pending</td></tr>';
   return `<div class="dw-slip" lang="zh-Hans">
 <h1>政府信息公开审核单（含保密审查）</h1>
@@ -41,7 +44,7 @@ export function renderSlipBody(input: { typeName: string; doc: any; round: Round
 <tr><td>索引号</td><td>${escape(doc?.indexNumber)}</td></tr>
 <tr><td>文号</td><td>${escape(doc?.documentNumber)}</td></tr>
 <tr><td>类型</td><td>${escape(input.typeName)}</td></tr>
-<tr><td>审核轮次</td><td>第 ${round.number} 轮（${escape(round.state)}）</td></tr>
+<tr><td>审核轮次</td><td>第 ${round.number} 轮（${escape(state ? `${state.zh} ${state.en}` : round.state)}）</td></tr>
 <tr><td>送审人</td><td>${who(round.submitter)}，${time(round.submittedAt)}</td></tr>
 <tr><td>内容指纹</td><td><code>${escape(sign?.contentHash ?? round.contentHash)}</code></td></tr>
 </table>

@@ -23,8 +23,11 @@ export function typeLabel(displayName: string): { zh: string; en: string } {
 
 const EXEMPTION_REASONS = ['stateSecret', 'lawForbidden', 'safetyStability', 'thirdPartyRights', 'internalAffairs', 'processInfo', 'enforcementCase', 'adminQuery'];
 
-/** Writes the workflow makes itself (a signed redaction, a withhold) must not void the round. */
-export const ownWrites = new AsyncLocalStorage<{ documentId: string }>();
+/**
+ * Writes the workflow makes itself (a signed redaction, a withhold) must not void the round; a
+ * withhold that takes a live document offline carries the sign-off opinion as its reason.
+ */
+export const ownWrites = new AsyncLocalStorage<{ documentId: string; reason?: string }>();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('disclosure-workflow');
@@ -125,6 +128,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const nameOf = (u: any) => [u.lastname, u.firstname].filter(Boolean).join('') || u.email;
 
+  /** Admin role codes as people read them: the roles' names, as administrators set them. */
+  async function roleNames(codes: string[]): Promise<Record<string, string>> {
+    if (!codes.length) return {};
+    const roles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } }, select: ['code', 'name'] });
+    return Object.fromEntries(roles.map((r: any) => [r.code, r.name]));
+  }
+
   /** 待办 rows with what a reviewer needs to recognise the document, oldest waiting first. */
   async function enrich(rows: any[]) {
     const byUid = new Map<string, string[]>();
@@ -169,6 +179,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const this_ = {
+    roleNames,
+
     async submit({ uid, documentId, locale, actor, comment, ip }: Target & { actor: number; comment?: string } & Meta) {
       return act({ uid, documentId, locale }, 'submit', actor, { ip }, async ({ round, draft, actor: who }) => {
         const chain = await plugin().service('chains').forDocument(uid, draft.departmentKeys);
@@ -209,7 +221,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         machine.signOff(round!, { ...base, contentHash: hash }); // refuse before writing anything
         const changes = conclusion === 'redacted' && redactions ? redactions : conclusion === 'withhold' && 'disclosure' in draft.entity ? { disclosure: 'withheld', exemptionReason } : null;
         if (changes) {
-          await ownWrites.run({ documentId }, () => strapi.documents(uid as any).update({ documentId, locale: target.locale ?? undefined, data: changes } as any));
+          await ownWrites.run({ documentId, reason: opinion }, () => strapi.documents(uid as any).update({ documentId, locale: target.locale ?? undefined, data: changes } as any));
           // 删减后公开 signs the redacted text; a withhold signs what was reviewed.
           if (conclusion === 'redacted') hash = (await loadDraft(target)).contentHash;
         }
@@ -232,6 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         steps: (round?.steps ?? []).map(({ name, roles, decision, actor, role, at, comment }) => ({ name, roles, decision, actor, role, at, comment })),
         current: round?.state === 'in_review' ? round.current : null,
         pendingRoles: round ? pendingRoles(round) : [],
+        roleNames: await roleNames([...new Set([...(round ? pendingRoles(round) : []), ...(round?.steps ?? []).flatMap((s) => s.roles)])]),
         submitter: round?.submitter ?? null,
         signOff: round?.signOff ?? round?.escalation ?? null,
         voided: round?.voided ?? null,
