@@ -65,7 +65,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
 
 /** Generated fields, and a request's stage, clock and outcome (changed by the case actions), are shown but not typed in. */
 const READ_ONLY: Record<string, string[]> = {
-  [ITEM]: ['indexNumber'],
+  [ITEM]: ['indexNumber', 'publishedDate'],
   [REQUEST]: ['queryCode', 'state', 'department', 'handler', 'dueAt', 'dueProvisional', 'closedAt', 'disposition', 'events', 'revision', 'replies'],
   [REPLY]: ['request'],
   [ANNUAL_REPORT]: ['table2', 'table3', 'table4'],

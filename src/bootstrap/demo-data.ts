@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REQUEST } from '../constants';
 import { APPLICANT_TYPES, DISPOSITIONS } from '../domain/request-codes';
 import { localDate } from '../domain/local-date';
+import { HISTORICAL_PUBLISHED_DATE } from '../document-middlewares/item-rules';
 
 const REGION = '339901';
 const STATISTICS = '00419813-3';
@@ -177,6 +178,8 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
         validityChangedAt: repealed ? `${year + 2}-06-30` : null,
         important: random(10) === 0,
       },
+      // Past 发布日期 are history: only server code may record them (README → 发布日期).
+      [HISTORICAL_PUBLISHED_DATE]: true,
     } as any);
     if (!withheld) await reviewAndPublish(strapi, ITEM, item.documentId, users);
     if ((i + 1) % 50 === 0 || i + 1 === total) log(`[demo] items ${i + 1}/${total}`);

@@ -2,7 +2,7 @@
 // admin, REST, GraphQL and plugin code all go through them.
 import type { Core } from '@strapi/strapi';
 import { ITEM } from '../constants';
-import { checkDisclosureItem, type ItemState } from '../domain/disclosure-rules';
+import { checkDisclosureItem, checkPublishedDateChange, type ItemState } from '../domain/disclosure-rules';
 import { localDate, toDateString } from '../domain/local-date';
 import { toOneRelation } from '../domain/relation-ref';
 import { fieldValidationError } from './validation-error';
@@ -11,12 +11,30 @@ type Ctx = { uid: string; action: string; params: any };
 
 const RULE_FIELDS = ['title', 'formedAt', 'summary', 'disclosure', 'exemptionReason', 'classified'] as const;
 
+/**
+ * 发布日期 (publishedDate) is set by the system at first publication. Only server code may give
+ * one — the historical import and the demo seed — by passing this key in the Document Service
+ * params: `strapi.documents(ITEM).create({ data, [HISTORICAL_PUBLISHED_DATE]: true })`. A symbol
+ * cannot come from a REST body, a query string, GraphQL variables or the Content Manager, and
+ * the Document Service drops it before the query (it keeps only its own parameter names).
+ */
+export const HISTORICAL_PUBLISHED_DATE = Symbol.for('disclosure.historicalPublishedDate');
+const trusted = (ctx: Ctx) => ctx.params?.[HISTORICAL_PUBLISHED_DATE] === true;
+
 export function itemRules(strapi: Core.Strapi) {
   const timeZone = () => strapi.config.get<string>('disclosure.timeZone', 'Asia/Shanghai');
 
   function check(state: ItemState) {
     const problems = checkDisclosureItem(state, localDate(new Date(), timeZone()));
     if (problems.length) throw fieldValidationError(problems);
+  }
+
+  /** A client may echo the stored 发布日期 (dropped as a no-op); any other value is a 400. */
+  function guardPublishedDate(ctx: Ctx, data: any, stored: unknown) {
+    if (!('publishedDate' in data) || trusted(ctx)) return;
+    const problems = checkPublishedDateChange(data.publishedDate, stored);
+    if (problems.length) throw fieldValidationError(problems);
+    delete data.publishedDate;
   }
 
   function stateOf(data: any, base: any, hasDepartment: boolean): ItemState {
@@ -31,6 +49,7 @@ export function itemRules(strapi: Core.Strapi) {
     const department = toOneRelation(data.department);
     check(stateOf(data, { disclosure: 'proactive', classified: false }, department.kind === 'set'));
     const category = toOneRelation(data.category);
+    guardPublishedDate(ctx, data, null);
     if (ctx.params.status === 'published' && !data.publishedDate) data.publishedDate = new Date();
     ctx.params.data = data;
     // The number is taken inside the create's transaction: a failed create leaves no gap.
@@ -52,7 +71,11 @@ export function itemRules(strapi: Core.Strapi) {
       where: { documentId, publishedAt: null },
       populate: { department: { select: ['id'] } },
     });
-    if (!current) return next();
+    guardPublishedDate(ctx, data, current?.publishedDate ?? null);
+    if (!current) {
+      ctx.params.data = data;
+      return next();
+    }
     const department = toOneRelation(data.department);
     const hasDepartment = department.kind === 'unchanged' ? Boolean(current.department) : department.kind === 'set';
     const state = stateOf(data, current, hasDepartment);
@@ -74,7 +97,8 @@ export function itemRules(strapi: Core.Strapi) {
   }
 
   async function publish(ctx: Ctx, next: () => Promise<any>) {
-    // 发布日期 is the first publication unless an editor set it (e.g. a historical import).
+    // 发布日期 is the first publication, unless the scheduler (the scheduled time) or the historical
+    // import (HISTORICAL_PUBLISHED_DATE) recorded one; clients cannot set it (guardPublishedDate).
     await strapi.db.query(ITEM).updateMany({
       where: { documentId: ctx.params.documentId, publishedAt: null, publishedDate: null },
       data: { publishedDate: new Date() },
@@ -82,7 +106,20 @@ export function itemRules(strapi: Core.Strapi) {
     return next();
   }
 
-  const handlers: Record<string, (ctx: Ctx, next: () => Promise<any>) => Promise<any>> = { create, update, publish };
+  /** A copy is a new document, not yet published: it does not inherit the source's 发布日期. */
+  async function clone(ctx: Ctx, next: () => Promise<any>) {
+    const data = { ...(ctx.params.data ?? {}) };
+    if (!trusted(ctx)) {
+      // The admin's duplicate form sends the source's values back: the same date is dropped.
+      const source = await strapi.db.query(ITEM).findOne({ where: { documentId: ctx.params.documentId, publishedAt: null }, select: ['publishedDate'] });
+      guardPublishedDate(ctx, data, source?.publishedDate ?? null);
+      data.publishedDate = null;
+    }
+    ctx.params.data = data;
+    return next();
+  }
+
+  const handlers: Record<string, (ctx: Ctx, next: () => Promise<any>) => Promise<any>> = { create, update, publish, clone };
 
   return async (ctx: Ctx, next: () => Promise<any>) => {
     const handler = ctx.uid === ITEM ? handlers[ctx.action] : undefined;

@@ -102,3 +102,29 @@ export function checkDisclosureItem(item: ItemState, today: string): FieldError[
   }
   return errors;
 }
+
+/** Milliseconds of a stored or given date-time; null when empty, NaN when not a date. */
+function instant(value: unknown): number | null {
+  if (isEmpty(value)) return null;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.NaN;
+}
+
+/**
+ * 发布日期 is a legal record: the system sets it at first publication (or to the scheduled time)
+ * and only the historical import may set it otherwise. A client may send it back unchanged (the
+ * admin form does); any other value is refused, as "backdated" when it is earlier than the
+ * recorded first publication (or, before any publication, than now).
+ */
+export function checkPublishedDateChange(given: unknown, stored: unknown, now: Date = new Date()): FieldError[] {
+  const next = instant(given);
+  const current = instant(stored);
+  if (next === current) return [];
+  const backdated = next !== null && !Number.isNaN(next) && next < (current ?? now.getTime());
+  const text = backdated
+    ? { zh: '发布日期不能早于实际首次发布时间（不得倒签）', en: 'publishedDate cannot be earlier than the actual first publication' }
+    : { zh: '发布日期由系统在首次发布时记录，不能修改', en: 'publishedDate is set by the system at first publication and cannot be changed' };
+  return [{ path: 'publishedDate', ...text, message: `${text.zh} / ${text.en}` }];
+}

@@ -1,6 +1,7 @@
 // The portal catalogue: filters, sub-trees, lookup, ordering, paging caps and open-data export.
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { ITEM, CATEGORY, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { ITEM, CATEGORY, http, makeDepartment, makeItem, itemData, unique } = require('../helpers/fixtures');
+const { approveAndPublish } = require('../helpers/workflow');
 
 let county;
 let bureau;
@@ -20,10 +21,16 @@ beforeAll(async () => {
   policy = await strapi.documents(CATEGORY).findFirst({ filters: { code: 'B02' } });
   regulations = await strapi.documents(CATEGORY).findFirst({ filters: { code: 'B0201' } });
   const item = (dept, title, overrides = {}, options) => makeItem(dept, { title: `${marker} ${title}`, ...overrides }, options);
-  await item(county, '县政府规章', { genre: 'regulation', category: regulations.documentId, formedAt: '2023-02-01', publishedDate: '2023-02-10T01:00:00.000Z', documentNumber: `测${marker}〔2023〕1号` });
-  await item(bureau, '教育局通知', { genre: 'notice', category: policy.documentId, formedAt: '2024-03-01', publishedDate: '2024-03-05T01:00:00.000Z', summary: `关于校车安全的${marker}概述` });
-  await item(section, '基教科公告', { genre: 'announcement', formedAt: '2024-07-01', publishedDate: '2024-07-03T01:00:00.000Z', validity: 'repealed' });
-  await item(other, '财政局报告', { genre: 'report', formedAt: '2025-01-15', publishedDate: '2025-01-20T01:00:00.000Z' });
+  // Past 发布日期 are history: only server code may record them, through the import's trusted
+  // parameter (README → 发布日期); a client-supplied one is refused.
+  const historical = async (dept, title, overrides) => {
+    const draft = await strapi.documents(ITEM).create({ data: itemData(dept, { title: `${marker} ${title}`, ...overrides }), [Symbol.for('disclosure.historicalPublishedDate')]: true });
+    await approveAndPublish(ITEM, draft.documentId);
+  };
+  await historical(county, '县政府规章', { genre: 'regulation', category: regulations.documentId, formedAt: '2023-02-01', publishedDate: '2023-02-10T01:00:00.000Z', documentNumber: `测${marker}〔2023〕1号` });
+  await historical(bureau, '教育局通知', { genre: 'notice', category: policy.documentId, formedAt: '2024-03-01', publishedDate: '2024-03-05T01:00:00.000Z', summary: `关于校车安全的${marker}概述` });
+  await historical(section, '基教科公告', { genre: 'announcement', formedAt: '2024-07-01', publishedDate: '2024-07-03T01:00:00.000Z', validity: 'repealed' });
+  await historical(other, '财政局报告', { genre: 'report', formedAt: '2025-01-15', publishedDate: '2025-01-20T01:00:00.000Z' });
   await item(other, '草稿', { formedAt: '2025-01-16' }, { status: 'draft' });
   const withheld = await item(other, '不予公开', { formedAt: '2025-01-17' });
   await strapi.documents(ITEM).update({ documentId: withheld.documentId, data: { disclosure: 'withheld', exemptionReason: 'internalAffairs' } });
