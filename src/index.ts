@@ -7,6 +7,8 @@ import { annualReportTables } from './document-middlewares/annual-report-tables'
 import { registerGraphqlGuards } from './graphql/public-guards';
 import { guardContentApiQueries } from './middlewares/query-shape';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
+import { narrowAuthorRequestRead } from './bootstrap/request-personal-data';
+import { registerHandlerCondition } from './api/disclosure-request/services/personal-data';
 import { grantPublicReadOnce } from './bootstrap/public-permissions';
 import { applyRegistrationSetting, grantAuthenticatedPublicReadOnce } from './bootstrap/end-users';
 import { seedCategories } from './bootstrap/categories';
@@ -19,21 +21,25 @@ import { assertValidTemplate } from './domain/index-number';
 import { grantDefaults as grantWorkflowDefaults } from './plugins/disclosure-workflow/server/src/permissions';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     assertValidTemplate(strapi.config.get('disclosure.indexNumberTemplate'));
     strapi.documents.use(filterTypes(strapi));
     strapi.documents.use(publicVisibility(strapi));
     strapi.documents.use(itemRules(strapi));
     strapi.documents.use(annualReportTables(strapi));
     strapi.documents.use(requestRules(strapi));
+    strapi.documents.use(strapi.service('api::disclosure-request.personal-data').documentMiddleware());
     registerGraphqlGuards(strapi);
     guardContentApiQueries(strapi);
+    await registerHandlerCondition(strapi); // before the admin's bootstrap: an unknown condition would be dropped, granting the permission without it
+    strapi.server.use(strapi.service('api::disclosure-request.personal-data').middleware()); // outermost: sees every response
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureCatalogueIndexes(strapi);
     await ensureChineseDefaultLocale(strapi);
     await ensureAdminRoles(strapi);
+    await narrowAuthorRequestRead(strapi);
     await grantWorkflowDefaults(strapi);
     await grantPublicReadOnce(strapi);
     await grantAuthenticatedPublicReadOnce(strapi);

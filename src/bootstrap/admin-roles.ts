@@ -2,6 +2,8 @@
 // are left alone so administrators can adjust their permissions.
 import type { Core } from '@strapi/strapi';
 import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, OUTBOX, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
+import { withoutPersonalData } from '../domain/request-personal-data';
+import { HANDLER_CONDITION } from '../api/disclosure-request/services/personal-data';
 
 const CM = 'plugin::content-manager.explorer';
 const CONTENT = [ITEM, PROCEDURE];
@@ -13,9 +15,16 @@ const CALENDAR = 'plugin::disclosure-workflow.calendar-override';
 // Mail kept instead of sent when SMTP is not configured: readable by the office and the supervisor only.
 const MAIL = [OUTBOX];
 
-type Grant = { action: string; subjects?: string[]; conditions?: string[] };
+/** `personalData: false` leaves out an applicant's personal data (src/domain/request-personal-data.ts). */
+type Grant = { action: string; subjects?: string[]; conditions?: string[]; personalData?: boolean };
 
 const read = (subjects: string[]): Grant => ({ action: `${CM}.read`, subjects });
+// Authors read every request without the applicant's personal data, and all of it only on the
+// cases assigned to them (condition "is the case handler").
+const authorRequestRead: Grant[] = [
+  { action: `${CM}.read`, subjects: [REQUEST], personalData: false },
+  { action: `${CM}.read`, subjects: [REQUEST], conditions: [HANDLER_CONDITION] },
+];
 const write = (subjects: string[]): Grant[] => [
   { action: `${CM}.create`, subjects },
   { action: `${CM}.update`, subjects },
@@ -37,7 +46,7 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
   'gov-author': {
     name: '信息员 Author',
     description: '信息员 / 经办人: drafts items and replies and submits them for review',
-    grants: [read([...GOVERNED, ...REFERENCE, REQUEST]), ...write([...CONTENT, REPLY]), ...media(true)],
+    grants: [read([...GOVERNED, ...REFERENCE]), ...authorRequestRead, ...write([...CONTENT, REPLY]), ...media(true)],
   },
   'gov-section-head': { name: '科室负责人 Section head', description: '一审: accuracy, sensitive words, names', grants: reviewer },
   'gov-leader': { name: '分管领导 Leader in charge', description: '二审: reviews and signs', grants: reviewer },
@@ -64,16 +73,18 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
  * Content Manager permissions with every field, and for localized types every locale: Strapi
  * drops permissions on localized types that name no locales.
  */
-function permissionsFor(strapi: Core.Strapi, grants: Grant[], locales: string[]) {
+export function permissionsFor(strapi: Core.Strapi, grants: Grant[], locales: string[]) {
   const actions = strapi.service('admin::permission').actionProvider;
   const contentTypes = strapi.service('admin::content-type');
   const localized = (uid: string) => Boolean((strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized);
-  return grants.flatMap(({ action, subjects, conditions = [] }) => {
+  return grants.flatMap(({ action, subjects, conditions = [], personalData = true }) => {
     if (!subjects) return [{ action, subject: null, properties: {}, conditions }];
     const definition = actions.get(action);
     return contentTypes
       .getPermissionsWithNestedFields([{ ...definition, subjects }])
-      .map((p: any) => (localized(p.subject) ? { ...p, properties: { ...p.properties, locales } } : p));
+      .map((p: any) => (localized(p.subject) ? { ...p, properties: { ...p.properties, locales } } : p))
+      .map((p: any) => (personalData || !Array.isArray(p.properties?.fields) ? p : { ...p, properties: { ...p.properties, fields: withoutPersonalData(p.properties.fields) } }))
+      .map((p: any) => ({ ...p, conditions }));
   });
 }
 
