@@ -8,6 +8,7 @@ import { registerGraphqlGuards } from './graphql/public-guards';
 import { guardContentApiQueries } from './middlewares/query-shape';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { narrowAuthorRequestRead } from './bootstrap/request-personal-data';
+import { addEmergencyStopField } from './bootstrap/emergency-stop-field';
 import { registerHandlerCondition } from './api/disclosure-request/services/personal-data';
 import { grantPublicReadOnce } from './bootstrap/public-permissions';
 import { applyRegistrationSetting, grantAuthenticatedPublicReadOnce } from './bootstrap/end-users';
@@ -40,6 +41,7 @@ export default {
     await ensureChineseDefaultLocale(strapi);
     await ensureAdminRoles(strapi);
     await narrowAuthorRequestRead(strapi);
+    await addEmergencyStopField(strapi);
     await grantWorkflowDefaults(strapi);
     await grantPublicReadOnce(strapi);
     await grantAuthenticatedPublicReadOnce(strapi);

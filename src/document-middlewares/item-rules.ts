@@ -6,10 +6,40 @@ import { checkDisclosureItem, checkPublishedDateChange, type ItemState } from '.
 import { localDate, toDateString } from '../domain/local-date';
 import { toOneRelation } from '../domain/relation-ref';
 import { fieldValidationError } from './validation-error';
+import { isPublicItem } from './public-visibility';
+import { ownWrites } from '../plugins/disclosure-workflow/server/src/services/workflow';
 
 type Ctx = { uid: string; action: string; params: any };
 
 const RULE_FIELDS = ['title', 'formedAt', 'summary', 'disclosure', 'exemptionReason', 'classified'] as const;
+
+/**
+ * Emergency stop: a save that marks a live item 涉密 or 不予公开 takes it offline at once. The
+ * reason is given in this one-shot private attribute in the same save (kept in the audit trail,
+ * never stored on the item); it is required from people (any HTTP caller), not from server code.
+ */
+const STOP_REASON = 'emergencyStopReason';
+export const EMERGENCY_STOP_EVENT = 'unpublish.emergency';
+/** Told at once: the publisher, the disclosure office and the secrecy reviewers. */
+export const EMERGENCY_STOP_ROLES = ['gov-publisher', 'gov-office', 'gov-secrecy-reviewer'];
+const REASON_REQUIRED = {
+  path: STOP_REASON,
+  zh: '将已发布事项标记为涉密或不予公开会立即撤下，请填写紧急撤下理由',
+  en: 'marking a published item classified or withheld takes it offline at once: give the reason for the emergency stop',
+};
+
+/** The admin user (or API caller) behind the current request, if any. */
+function requestActor(strapi: Core.Strapi) {
+  const request: any = strapi.requestContext.get();
+  const user = request?.state?.auth?.strategy?.name === 'admin' ? request.state.user : null;
+  return {
+    id: (user?.id ?? null) as number | null,
+    role: ((user?.roles ?? [])[0]?.code ?? null) as string | null,
+    ip: (request?.request?.ip ?? null) as string | null,
+    via: request ? `${request.method} ${request.path}` : 'server',
+    isRequest: Boolean(request),
+  };
+}
 
 /**
  * 发布日期 (publishedDate) is set by the system at first publication. Only server code may give
@@ -46,6 +76,7 @@ export function itemRules(strapi: Core.Strapi) {
 
   async function create(ctx: Ctx, next: () => Promise<any>) {
     const data = { ...(ctx.params.data ?? {}) };
+    delete data[STOP_REASON]; // only meaningful on a save that takes a live item offline
     const department = toOneRelation(data.department);
     check(stateOf(data, { disclosure: 'proactive', classified: false }, department.kind === 'set'));
     const category = toOneRelation(data.category);
@@ -67,6 +98,8 @@ export function itemRules(strapi: Core.Strapi) {
     const { documentId } = ctx.params;
     const data = { ...(ctx.params.data ?? {}) };
     delete data.indexNumber; // 索引号 never changes once given
+    const given = typeof data[STOP_REASON] === 'string' ? data[STOP_REASON].trim() : '';
+    delete data[STOP_REASON]; // one-shot: recorded in the audit trail, never stored
     const current = await strapi.db.query(ITEM).findOne({
       where: { documentId, publishedAt: null },
       populate: { department: { select: ['id'] } },
@@ -80,19 +113,50 @@ export function itemRules(strapi: Core.Strapi) {
     const hasDepartment = department.kind === 'unchanged' ? Boolean(current.department) : department.kind === 'set';
     const state = stateOf(data, current, hasDepartment);
     check(state);
+    const flagged = state.classified === true || state.disclosure === 'withheld';
+    // Live and public now, offline after this save: an emergency stop.
+    const live = flagged
+      ? (await strapi.db.query(ITEM).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id', 'disclosure', 'classified'] })).filter(isPublicItem)
+      : [];
+    const own = ownWrites.getStore();
+    const workflowWrite = own?.documentId === documentId;
+    const actor = requestActor(strapi);
+    const reason = given || (workflowWrite ? own?.reason?.trim() || '保密审查结论：不予公开 / sign-off: withhold' : '');
+    if (live.length && actor.isRequest && !reason) {
+      throw fieldValidationError([{ ...REASON_REQUIRED, message: `${REASON_REQUIRED.zh} / ${REASON_REQUIRED.en}` }]);
+    }
     if (data.validity && data.validity !== current.validity && !data.validityChangedAt) {
       data.validityChangedAt = localDate(new Date(), timeZone());
     }
     if (ctx.params.status === 'published' && !data.publishedDate && !current.publishedDate) data.publishedDate = new Date();
     ctx.params.data = data;
-    const result = await next();
-    // 涉密 / 不予公开 take effect on the live version at once, not at the next publish.
-    if (state.classified === true || state.disclosure === 'withheld') {
-      await strapi.db.query(ITEM).updateMany({
-        where: { documentId, publishedAt: { $notNull: true } },
-        data: { classified: state.classified === true, disclosure: state.disclosure, exemptionReason: state.exemptionReason ?? null },
-      });
-    }
+    const flags = [state.classified === true && 'classified', state.disclosure === 'withheld' && 'withheld'].filter(Boolean) as string[];
+    const run = async () => {
+      const result = await next();
+      // 涉密 / 不予公开 take effect on the live version at once, not at the next publish.
+      if (flagged) {
+        await strapi.db.query(ITEM).updateMany({
+          where: { documentId, publishedAt: { $notNull: true } },
+          data: { classified: state.classified === true, disclosure: state.disclosure, exemptionReason: state.exemptionReason ?? null },
+        });
+      }
+      if (live.length) {
+        // Recorded as an unpublish (family `unpublish`), with the same save's commit.
+        await strapi.plugin('disclosure-workflow').service('audit').append({
+          event: EMERGENCY_STOP_EVENT, targetUid: ITEM, targetDocumentId: documentId, actor: actor.id, actorRole: actor.role, ip: actor.ip,
+          comment: reason || null, data: { flag: flags[0], flags, reason: reason || null, via: actor.via, exemptionReason: state.exemptionReason ?? null },
+        });
+      }
+      return result;
+    };
+    if (!live.length) return run();
+    const result = await strapi.db.transaction(run);
+    strapi
+      .plugin('disclosure-workflow')
+      .service('notify')
+      .emergencyStop({ uid: ITEM, documentId }, { actor: actor.id, reason: reason || null, flag: flags.join('+'), roles: EMERGENCY_STOP_ROLES })
+      .catch((error: Error) => strapi.log.warn(`[disclosure] emergency stop notice failed: ${error.message}`));
+    strapi.log.warn(`[disclosure] emergency stop: item ${documentId} taken offline (${flags.join(', ')}) by ${actor.id ? `user ${actor.id}` : actor.via}`);
     return result;
   }
 

@@ -8,6 +8,9 @@ export const PUBLIC_ITEM_FILTER = {
   $or: [{ classified: false }, { classified: { $null: true } }],
 };
 
+/** Whether a stored item row is one the public sees (when published): the same rule as PUBLIC_ITEM_FILTER. */
+export const isPublicItem = (row: { disclosure?: string | null; classified?: boolean | null }) => row.disclosure === 'proactive' && row.classified !== true;
+
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 /** Admin users and full-access API tokens are trusted; everyone else is the public. */

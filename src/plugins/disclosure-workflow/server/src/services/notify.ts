@@ -37,6 +37,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
+  /**
+   * An edit took a live document offline at once (the app's emergency stop, e.g. 涉密 / 不予公开 on
+   * its draft): tells every active user holding one of `roles` now, with who, why and the flag.
+   */
+  async emergencyStop(target: { uid: string; documentId: string }, stop: { actor: number | null; reason: string | null; flag: string; roles: string[] }) {
+    const users = await strapi.db.query('admin::user').findMany({ where: { roles: { code: { $in: stop.roles } }, isActive: true }, select: ['email'] });
+    const to = [...new Set(users.map((u: any) => u.email).filter(Boolean))] as string[];
+    if (!to.length) return [];
+    const model: any = strapi.getModel(target.uid as any);
+    const titleField = ['title', 'name'].find((f) => model.attributes[f]) ?? 'documentId';
+    const doc: any = await strapi.db.query(target.uid).findOne({ where: { documentId: target.documentId }, select: [titleField] });
+    const title = doc?.[titleField] ?? target.documentId;
+    const actor = stop.actor ? await strapi.db.query('admin::user').findOne({ where: { id: stop.actor }, select: ['firstname', 'lastname', 'email'] }) : null;
+    const who = actor ? [actor.lastname, actor.firstname].filter(Boolean).join('') || actor.email : '系统 system';
+    const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/content-manager/collection-types/${target.uid}/${target.documentId}`;
+    await strapi.plugin('email').service('email').send({
+      to,
+      subject: `【紧急撤下 Emergency stop】${title}`,
+      text: `${model.info.displayName}《${title}》已立即停止公开 / was taken offline at once.\n标记 Flag: ${stop.flag}\n操作人 By: ${who}\n理由 Reason: ${stop.reason ?? '-'}\n恢复公开须重新送审并经保密审查 / returning it to public needs a new review round.\n${link}`,
+    });
+    return to;
+  },
+
   async afterTransition(target: { uid: string; documentId: string }, round: Round) {
     const to = await this.recipients(round);
     if (!to.length || !STATE_TEXT[round.state]) return;
