@@ -41,4 +41,27 @@ async function approveAndPublish(uid, documentId, options) {
   return strapi.documents(uid).publish({ documentId, ...(options?.locale ? { locale: options.locale } : {}) });
 }
 
-module.exports = { actors, makeUser, approve, approveAndPublish, wf, ROLES };
+/**
+ * The preamble of the workflow suites: a real SMTP capture, the app, one user per role and a
+ * department, set up before the file's tests and torn down after. Returns
+ * `{ mailbox, actors, department }`, filled in by the time the tests run.
+ */
+function workflowSuite(departmentData) {
+  const { setupStrapi, cleanupStrapi } = require('./strapi');
+  const { captureMail } = require('./mail');
+  const { makeDepartment } = require('./fixtures');
+  const suite = {};
+  beforeAll(async () => {
+    suite.mailbox = await captureMail();
+    await setupStrapi();
+    suite.actors = await actors();
+    suite.department = await makeDepartment(departmentData);
+  });
+  afterAll(async () => {
+    await cleanupStrapi();
+    await suite.mailbox.close();
+  });
+  return suite;
+}
+
+module.exports = { workflowSuite, actors, makeUser, approve, approveAndPublish, wf, ROLES };

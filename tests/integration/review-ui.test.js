@@ -1,27 +1,16 @@
 // What the review UI asks the server: the audit page's route (paging, filters, newest first, names,
 // labels, CSV export), the permissions route, bilingual 403s instead of "Policy Failed", the
 // enriched 待办 list and the slip's checks.
-const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { captureMail } = require('../helpers/mail');
-const { ITEM, http, unique, makeDepartment, itemData } = require('../helpers/fixtures');
-const { actors, makeUser, wf } = require('../helpers/workflow');
+const { ITEM, http, unique, itemData } = require('../helpers/fixtures');
+const { workflowSuite, makeUser, wf } = require('../helpers/workflow');
 const { adminClient } = require('../helpers/admin-http');
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
+const suite = workflowSuite({ name: `审计测试部门${unique()}` });
 let mailbox;
 let a;
 let department;
-
-beforeAll(async () => {
-  mailbox = await captureMail();
-  await setupStrapi();
-  a = await actors();
-  department = await makeDepartment({ name: `审计测试部门${unique()}` });
-});
-afterAll(async () => {
-  await cleanupStrapi();
-  await mailbox.close();
-});
+beforeAll(() => ({ mailbox, actors: a, department } = suite));
 
 const draft = (overrides = {}) => strapi.documents(ITEM).create({ data: itemData(department, overrides) });
 const target = (doc) => ({ uid: ITEM, documentId: doc.documentId });

@@ -1,25 +1,14 @@
 // 定时发布 on a real Strapi: fire at the due time through the gate, fail (and keep) what is no
 // longer approved, retry, cancel, reschedule, take over expired leases, never fire twice.
-const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { captureMail } = require('../helpers/mail');
-const { ITEM, http, unique, makeDepartment, itemData } = require('../helpers/fixtures');
-const { actors, approve } = require('../helpers/workflow');
+const { ITEM, http, itemData } = require('../helpers/fixtures');
+const { workflowSuite, approve } = require('../helpers/workflow');
 
 const SCHEDULE = 'plugin::disclosure-workflow.schedule';
+const suite = workflowSuite();
 let mailbox;
 let a;
 let department;
-
-beforeAll(async () => {
-  mailbox = await captureMail();
-  await setupStrapi();
-  a = await actors();
-  department = await makeDepartment();
-});
-afterAll(async () => {
-  await cleanupStrapi();
-  await mailbox.close();
-});
+beforeAll(() => ({ mailbox, actors: a, department } = suite));
 
 const sched = () => strapi.plugin('disclosure-workflow').service('schedule');
 const audit = () => strapi.plugin('disclosure-workflow').service('audit');

@@ -1,25 +1,14 @@
 // 三审 + 保密审查 end to end on a real Strapi: the chain, every refusal code, every path that could
 // make content public, voiding on edit, separation of duties, racing reviewers, e-mail and audit.
-const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { captureMail } = require('../helpers/mail');
 const { ITEM, PROCEDURE, CATEGORY, http, unique, makeDepartment, itemData, makeApiToken } = require('../helpers/fixtures');
-const { actors, makeUser, approve, wf } = require('../helpers/workflow');
+const { workflowSuite, makeUser, approve, wf } = require('../helpers/workflow');
 const { adminClient, waitFor } = require('../helpers/admin-http');
 
+const suite = workflowSuite();
 let mailbox;
 let a;
 let department;
-
-beforeAll(async () => {
-  mailbox = await captureMail();
-  await setupStrapi();
-  a = await actors();
-  department = await makeDepartment();
-});
-afterAll(async () => {
-  await cleanupStrapi();
-  await mailbox.close();
-});
+beforeAll(() => ({ mailbox, actors: a, department } = suite));
 
 const audit = () => strapi.plugin('disclosure-workflow').service('audit');
 const draft = (overrides = {}) => strapi.documents(ITEM).create({ data: itemData(department, overrides) });
