@@ -34,6 +34,23 @@ export default ({ env }) => ({
   endUsers: {
     registration: env.bool('USERS_REGISTRATION', undefined),
   },
+  // Admin sign-in (POST /admin/login): failures counted in the database per client IP and per
+  // account, shared by every instance (src/middlewares/admin-login-limit.ts; README → Security →
+  // Admin login). Successful sign-ins are not counted; one resets the account's failures.
+  adminLogin: {
+    enabled: env.bool('ADMIN_LOGIN_LIMIT', true),
+    ip: {
+      maxFailures: env.int('ADMIN_LOGIN_IP_MAX_FAILURES', 20),
+      windowMs: env.int('ADMIN_LOGIN_IP_WINDOW_MS', 10 * 60 * 1000),
+    },
+    account: {
+      maxFailures: env.int('ADMIN_LOGIN_ACCOUNT_MAX_FAILURES', 5),
+      windowMs: env.int('ADMIN_LOGIN_ACCOUNT_WINDOW_MS', 15 * 60 * 1000),
+      lockMs: env.int('ADMIN_LOGIN_LOCK_MS', 30 * 60 * 1000),
+    },
+    // Role whose active users are e-mailed once per lock.
+    notifyRole: env('ADMIN_LOGIN_NOTIFY_ROLE', 'gov-office'),
+  },
   // Demo county data is loaded into an empty database, except in tests.
   demoData: env.bool('DEMO_DATA', env('NODE_ENV') !== 'test'),
 });

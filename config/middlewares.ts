@@ -36,6 +36,7 @@ export default ({ env }) => {
     },
     'strapi::query',
     'strapi::body',
+    'global::admin-login-limit', // after the body parser: failures per IP and account in the database (config/disclosure.ts adminLogin)
     'strapi::session',
     { name: 'strapi::favicon', config: { path: 'favicon.ico' } },
     'global::uploads-headers',

@@ -3,7 +3,11 @@ export default ({ env }) => ({
   port: env.int('PORT', 1337),
   // Behind a load balancer every instance must build absolute URLs the same way.
   url: env('PUBLIC_URL', ''),
-  proxy: env.bool('IS_PROXIED', false),
+  // Behind a load balancer (IS_PROXIED=true) Koa takes the client address from X-Forwarded-For,
+  // trusting only the last TRUSTED_PROXY_HOPS entries (the ones our proxies appended): the login
+  // and intake limits count per client IP. Strapi 5 reads `server.proxy.koa`; a bare boolean here
+  // is ignored. Without it the header is ignored and the socket address counts.
+  proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('TRUSTED_PROXY_HOPS', 1) },
   app: { keys: env.array('APP_KEYS') },
   // Triggers only: the jobs keep their state in the database, so every instance may run them.
   cron: {
