@@ -12,6 +12,7 @@ const LABELS: Record<string, Record<string, string>> = {
     disclosure: '公开属性 Disclosure', exemptionReason: '不予公开理由 Exemption reason', reviewAt: '复核日期 Review at',
     classified: '涉密 Classified', validity: '有效性 Validity', validityChangedAt: '有效性变更日期 Validity changed at',
     important: '重要 Important', related: '相关信息 Related items', internalNotes: '内部备注 Internal notes',
+    emergencyStopReason: '紧急撤下理由 Emergency stop reason (required when marking a live item 涉密 or 不予公开)',
   },
   [DEPARTMENT]: {
     name: '名称 Name', shortName: '简称 Short name', code: '机构代码 Organisation code', regionCode: '行政区划代码 Region code',

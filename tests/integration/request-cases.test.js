@@ -187,6 +187,10 @@ describe('the reply', () => {
     const replyId = drafted.body.data.events.at(-1).reply;
     const draft = await strapi.documents(REPLY).findOne({ documentId: replyId, populate: ['request'] });
     expect(draft).toMatchObject({ disposition: 'granted', request: { documentId: doc.documentId } });
+    // Every author may read replies: the draft carries none of the applicant's personal data.
+    const { applicantName, queryCode } = await row(doc);
+    expect(`${draft.title}\n${draft.body}`).not.toContain(applicantName);
+    expect(`${draft.title}\n${draft.body}`).not.toContain(queryCode);
 
     const early = await act('gov-author', doc.documentId, 'reply', {});
     expect(early.status).toBe(403);

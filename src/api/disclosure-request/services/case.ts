@@ -86,9 +86,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async draftReply(row, input) {
       const reply = await strapi.documents(REPLY as any).create({
         data: {
-          title: `政府信息公开申请答复书（${row.queryCode}）`,
+          // Every author may read replies: no personal data of the applicant (name, query code) in
+          // the draft. The office addresses the letter when it sends it.
+          title: `政府信息公开申请答复书（${toDateString(row.receivedAt)}收到的申请）`,
           disposition: input.disposition ?? null,
-          body: `${row.applicantName}：\n\n本机关于${toDateString(row.receivedAt)}收到您提出的政府信息公开申请，申请内容为“${row.description}”。经审查，现答复如下：\n\n`,
+          body: `申请人：\n\n本机关于${toDateString(row.receivedAt)}收到您提出的政府信息公开申请，申请内容为“${row.description}”。经审查，现答复如下：\n\n`,
           request: row.documentId,
           department: row.department?.documentId ?? null,
         } as any,

@@ -14,7 +14,8 @@ export interface DraftInfo {
 }
 
 /** Attributes tried, in order, as a document's title (requests are known by their query code). */
-const TITLE_FIELDS = ['title', 'name', 'queryCode', 'subject'];
+// A request's query code is the applicant's key, not a title: it is never shown as one.
+const TITLE_FIELDS = ['title', 'name', 'subject'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const schemas: SchemaLookup = (uid) => strapi.getModel(uid as any) as any;
