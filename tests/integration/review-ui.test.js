@@ -232,3 +232,26 @@ describe('GET /disclosure-workflow/tasks', () => {
     expect([...all].sort()).toEqual(all);
   });
 });
+
+describe('parameters of the other admin routes', () => {
+  it('are plain strings and numbers: operators and non-numeric ids are a 400, not a query', async () => {
+    const publisher = await as(a['gov-publisher']);
+    const office = await as(a['gov-office']);
+    for (const path of ['/disclosure-workflow/schedules?state[$ne]=x', '/disclosure-workflow/schedules?documentId[$in][0]=a', '/disclosure-workflow/schedules?uid[$null]=true']) {
+      const res = await publisher.get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+    }
+    expect((await publisher.get('/disclosure-workflow/schedules?state=pending')).status).toBe(200);
+    const calls = {
+      'PUT schedules/abc': () => publisher.put('/disclosure-workflow/schedules/abc').send({ at: '2030-01-01T00:00:00Z' }),
+      'DELETE schedules/1e3': () => publisher.del('/disclosure-workflow/schedules/1e3'),
+      'POST schedules/-1/retry': () => publisher.post('/disclosure-workflow/schedules/-1/retry'),
+      'PUT chains/abc': () => office.put('/disclosure-workflow/chains/abc').send({}),
+      'DELETE chains/0': () => office.del('/disclosure-workflow/chains/0'),
+    };
+    for (const [call, send] of Object.entries(calls)) {
+      const res = await send();
+      expect({ call, status: res.status, path: res.body.error?.details?.errors?.[0]?.path }).toEqual({ call, status: 400, path: ['id'] });
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { respond } from './workflow';
+import { idParam } from './validate';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const chains = () => strapi.plugin('disclosure-workflow').service('chains');
@@ -7,7 +8,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     find: (ctx) => respond(ctx, () => chains().list()),
     create: (ctx) => respond(ctx, () => chains().create(ctx.request.body ?? {}, meta(ctx))),
-    update: (ctx) => respond(ctx, () => chains().update(Number(ctx.params.id), ctx.request.body ?? {}, meta(ctx))),
-    delete: (ctx) => respond(ctx, () => chains().remove(Number(ctx.params.id), meta(ctx))),
+    update: (ctx) => respond(ctx, () => chains().update(idParam(ctx.params.id), ctx.request.body ?? {}, meta(ctx))),
+    delete: (ctx) => respond(ctx, () => chains().remove(idParam(ctx.params.id), meta(ctx))),
   };
 };
