@@ -140,11 +140,20 @@ describe('scheduling', () => {
 
   it('reads times without an offset in Asia/Shanghai, across the UTC day boundary', async () => {
     const doc = await approved();
-    const s = await sched().schedule({ uid: ITEM, documentId: doc.documentId, action: 'publish', at: '2026-01-01 00:30', actor: a['gov-publisher'].id });
-    expect(new Date(s.dueAt).toISOString()).toBe('2025-12-31T16:30:00.000Z');
-    expect((await sched().runDue()).done).toContain(s.id);
-    const live = await strapi.documents(ITEM).findOne({ documentId: doc.documentId, status: 'published' });
-    expect(new Date(live.publishedDate).toISOString()).toBe('2025-12-31T16:30:00.000Z');
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86400000));
+    const s = await sched().schedule({ uid: ITEM, documentId: doc.documentId, action: 'publish', at: `${tomorrow} 00:30`, actor: a['gov-publisher'].id });
+    const utcDayBefore = new Date(Date.parse(`${tomorrow}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+    expect(new Date(s.dueAt).toISOString()).toBe(`${utcDayBefore}T16:30:00.000Z`);
+  });
+
+  it('refuses a time long past, which would backdate 发布日期', async () => {
+    const doc = await approved();
+    for (const at of ['2026-01-01 00:30', past(10 * 60_000)]) {
+      await expect(sched().schedule({ uid: ITEM, documentId: doc.documentId, action: 'publish', at, actor: a['gov-publisher'].id })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    const s = await sched().schedule({ uid: ITEM, documentId: doc.documentId, action: 'publish', at: future(), actor: a['gov-publisher'].id });
+    await expect(sched().reschedule({ id: s.id, at: '2026-01-01 00:30', actor: a['gov-publisher'].id })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await strapi.db.query(SCHEDULE).count({ where: { targetDocumentId: doc.documentId } })).toBe(1);
   });
 
   it('has admin routes for publishers, with the list filterable by state', async () => {

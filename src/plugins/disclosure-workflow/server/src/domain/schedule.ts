@@ -7,6 +7,13 @@ export function backoffMs(attempts: number, capMs = 5 * 60_000): number {
   return Math.min(capMs, 1000 * 2 ** Math.max(0, attempts - 1));
 }
 
+/**
+ * A scheduled publish records its due time as 发布日期, so a time long past would backdate it:
+ * only the few minutes a form may take to submit are accepted.
+ */
+export const PAST_TOLERANCE_MS = 5 * 60_000;
+export const isTooFarInPast = (dueAt: Date, now = new Date()) => dueAt.getTime() < now.getTime() - PAST_TOLERANCE_MS;
+
 /** Parses an instant; a time without offset is read in the site's time zone. */
 export function parseInstant(value: unknown, timeZone = 'Asia/Shanghai'): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;

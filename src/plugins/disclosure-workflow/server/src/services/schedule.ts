@@ -7,7 +7,7 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { SCHEDULE } from '../constants';
 import { WorkflowRefusal, refuse } from '../domain/refusal';
-import { backoffMs, parseInstant, type ScheduleAction } from '../domain/schedule';
+import { backoffMs, isTooFarInPast, parseInstant, type ScheduleAction } from '../domain/schedule';
 
 const MAX_ATTEMPTS = 10;
 
@@ -110,6 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       content.assertGoverned(uid);
       if (action !== 'publish' && action !== 'unpublish') refuse('INVALID_INPUT', 'action must be publish or unpublish');
       const dueAt = parseInstant(at, config().timeZone) ?? refuse('INVALID_INPUT', 'at must be a date-time (ISO 8601, or YYYY-MM-DD HH:mm in the site time zone)');
+      if (isTooFarInPast(dueAt)) refuse('INVALID_INPUT', 'at is in the past: a scheduled publish would backdate 发布日期');
       await publisherActor(actor);
       const resolvedLocale = await content.resolveLocale(uid, locale);
       const draft = await content.loadDraft(uid, documentId, resolvedLocale);
@@ -143,6 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await publisherActor(actor);
       const row = await findRow(id);
       const dueAt = parseInstant(at, config().timeZone) ?? refuse('INVALID_INPUT', 'at must be a date-time');
+      if (isTooFarInPast(dueAt)) refuse('INVALID_INPUT', 'at is in the past: a scheduled publish would backdate 发布日期');
       const { count } = await strapi.db.query(SCHEDULE).updateMany({
         where: { id: row.id, state: { $in: ['pending', 'failed'] } },
         data: { state: 'pending', dueAt, attempts: 0, nextAttemptAt: null, reasonCode: null, lastError: null },
