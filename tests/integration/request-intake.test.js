@@ -1,19 +1,11 @@
 // Public intake of 依申请公开 requests: applicants have no account; bad submissions are 400 with
 // field-level messages and nothing stored; personal data never leaves through a public response.
-const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { http } = require('../helpers/fixtures');
+const { APPLICANT, intakeSuite } = require('../helpers/intake');
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
-beforeAll(async () => {
-  await setupStrapi();
-  strapi.config.set('disclosure.intake.rateLimit', { max: 100000, windowMs: 600000 });
-});
-afterAll(cleanupStrapi);
-
-const person = {
-  applicantType: 'naturalPerson', applicantName: '王小明', phone: '13912345678', email: 'wxm@example.cn', address: '清溪县城关镇人民路 8 号',
-  idType: '居民身份证', idNumber: '11010519491231002X', description: '请公开2025年清溪县城区老旧小区改造项目的资金安排情况', documentNumber: '', delivery: 'email',
-};
+intakeSuite();
+const person = APPLICANT;
 const company = { ...person, applicantType: 'commercial', organizationName: '清溪县某某建筑有限公司', organizationCode: '91330127MA2B3C4D5E', idType: '营业执照', idNumber: 'MA2B3C4D5E' };
 const PERSONAL = ['王小明', '13912345678', 'wxm@example.cn', '11010519491231002X', '人民路 8 号', '91330127MA2B3C4D5E'];
 const apply = (body) => http().post('/api/disclosure-requests/apply').set('Content-Type', 'application/json').send(body);

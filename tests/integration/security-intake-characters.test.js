@@ -1,19 +1,11 @@
 // Over HTTP: a NUL byte or a bidi override in any intake text field is a 400 naming the field, and
 // nothing is stored.
-const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { http } = require('../helpers/fixtures');
+const { APPLICANT, intakeSuite } = require('../helpers/intake');
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
-beforeAll(async () => {
-  await setupStrapi();
-  strapi.config.set('disclosure.intake.rateLimit', { max: 100000, windowMs: 600000 });
-});
-afterAll(cleanupStrapi);
-
-const person = {
-  applicantType: 'naturalPerson', applicantName: '王小明', phone: '13912345678', email: 'wxm@example.cn', address: '清溪县城关镇人民路 8 号',
-  idType: '居民身份证', idNumber: '11010519491231002X', description: '请公开2025年清溪县城区老旧小区改造项目的资金安排情况', documentNumber: '', delivery: 'email',
-};
+intakeSuite();
+const person = APPLICANT;
 const apply = (body) => http().post('/api/disclosure-requests/apply').set('Content-Type', 'application/json').send(JSON.stringify(body));
 
 it.each([
