@@ -5,7 +5,7 @@
 // role) get the Public role's reads, from the one list in ./public-permissions, once, so signing in
 // never loses the public catalogue.
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_ACTIONS } from './public-permissions';
+import { PUBLIC_ACTIONS, grantPublicActionsOnce } from './public-permissions';
 
 const REGISTRATION_KEY = { type: 'app', name: 'disclosure', key: 'registration-closed-by-default' } as const;
 const AUTHENTICATED_KEY = { type: 'app', name: 'disclosure', key: 'authenticated-read-granted' } as const;
@@ -22,13 +22,7 @@ export async function applyRegistrationSetting(strapi: Core.Strapi) {
 }
 
 export async function grantAuthenticatedPublicReadOnce(strapi: Core.Strapi) {
-  if (await strapi.store.get(AUTHENTICATED_KEY)) return;
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  if (!role) return;
-  for (const action of PUBLIC_ACTIONS) {
-    const exists = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: role.id } });
-    if (!exists) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+  if (await grantPublicActionsOnce(strapi, 'authenticated', AUTHENTICATED_KEY)) {
+    strapi.log.info(`[disclosure] granted the Authenticated role the Public role's reads (${PUBLIC_ACTIONS.length} actions)`);
   }
-  await strapi.store.set({ ...AUTHENTICATED_KEY, value: true });
-  strapi.log.info(`[disclosure] granted the Authenticated role the Public role's reads (${PUBLIC_ACTIONS.length} actions)`);
 }

@@ -22,14 +22,21 @@ export const PUBLIC_ACTIONS = [
 
 const STORE_KEY = { type: 'app', name: 'disclosure', key: 'public-permissions-granted' } as const;
 
-export async function grantPublicReadOnce(strapi: Core.Strapi) {
-  if (await strapi.store.get(STORE_KEY)) return;
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-  if (!role) return;
+/** Once per database (the store key remembers): administrators own the grants afterwards. */
+export async function grantPublicActionsOnce(strapi: Core.Strapi, roleType: 'public' | 'authenticated', storeKey: { type: string; name: string; key: string }) {
+  if (await strapi.store.get(storeKey)) return false;
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
+  if (!role) return false;
   for (const action of PUBLIC_ACTIONS) {
     const exists = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: role.id } });
     if (!exists) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
-  await strapi.store.set({ ...STORE_KEY, value: true });
-  strapi.log.info(`[disclosure] granted the Public role read access (${PUBLIC_ACTIONS.length} actions)`);
+  await strapi.store.set({ ...storeKey, value: true });
+  return true;
+}
+
+export async function grantPublicReadOnce(strapi: Core.Strapi) {
+  if (await grantPublicActionsOnce(strapi, 'public', STORE_KEY)) {
+    strapi.log.info(`[disclosure] granted the Public role read access (${PUBLIC_ACTIONS.length} actions)`);
+  }
 }
