@@ -2,7 +2,11 @@ import { Typography } from '@strapi/design-system';
 import { InputRenderer, type StrapiApp } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { codeLabelMessages } from '../domain/code-labels';
+import type { DisclosureWorkflowApis } from '../plugins/disclosure-workflow/admin/src';
 import { STRAPI_CM_ZH_HANS_REKEYED, STRAPI_ZH_HANS } from './strapi-zh-Hans';
+import { CasePanel } from './requests/CasePanel';
+import { RequestsPage } from './requests/RequestsPage';
+import { translations as requestTranslations } from './requests/translations';
 
 /**
  * Coded values (enumerations) read as words. Strapi's edit-view select and list filters already
@@ -47,6 +51,7 @@ export default {
         ...STRAPI_CM_ZH_HANS_REKEYED,
         ...STRAPI_ZH_HANS,
         ...codeLabelMessages('zh'),
+        ...requestTranslations['zh-Hans'],
         'Auth.form.welcome.title': '欢迎使用政府信息公开管理平台',
         'Auth.form.welcome.subtitle': '登录您的账号',
         'app.components.LeftMenu.navbrand.title': '政府信息公开',
@@ -54,6 +59,7 @@ export default {
       },
       en: {
         ...codeLabelMessages('en'),
+        ...requestTranslations.en,
         'Auth.form.welcome.title': 'Government information disclosure',
         'Auth.form.welcome.subtitle': 'Log in to your account',
         'app.components.LeftMenu.navbrand.title': 'Information disclosure',
@@ -64,6 +70,15 @@ export default {
     notifications: { releases: false },
   },
   bootstrap(app: StrapiApp) {
+    // 依申请公开 case handling, plugged into the workflow plugin and the Content Manager: the case
+    // panel beside the plugin's review panel (plugin bootstraps run first, so it comes after), and
+    // the dashboard at /admin/plugins/disclosure-workflow/requests, linked from the tasks page.
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel: (panels: unknown[]) => void }).addEditViewSidePanel([CasePanel]);
+    (app.getPlugin('disclosure-workflow').apis as DisclosureWorkflowApis).addPage({
+      path: 'requests',
+      Component: RequestsPage,
+      label: { id: 'disclosure-requests.menu.requests', defaultMessage: 'Disclosure requests' },
+    });
     // List view: enumeration columns show the label, not the code.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: ListHeader[]; layout: unknown }) => ({
       layout,

@@ -1,14 +1,19 @@
 import { PLUGIN_ID } from './pluginId';
 import { WorkflowPanel } from './components/WorkflowPanel';
-import { CasePanel } from './components/CasePanel';
+import { addPage } from './extraPages';
 
 import { CheckCircle } from '@strapi/icons';
 
 const ICON = CheckCircle;
 
+// Public admin API of the plugin, for the app's admin customisation (src/admin): pages it adds
+// (`app.getPlugin('disclosure-workflow').apis.addPage`) and the helpers its components share.
+export { errorText } from './utils';
+export type { DisclosureWorkflowApis, ExtraPage } from './extraPages';
+
 export default {
   register(app: any) {
-    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID, apis: { addPage } });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: ICON,
@@ -31,7 +36,7 @@ export default {
   },
 
   bootstrap(app: any) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel, CasePanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

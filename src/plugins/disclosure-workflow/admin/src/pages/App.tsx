@@ -4,7 +4,7 @@ import { TasksPage } from './TasksPage';
 import { AuditPage } from './AuditPage';
 import { SlipPage } from './SlipPage';
 import { SchedulesPage } from './SchedulesPage';
-import { RequestsPage } from './RequestsPage';
+import { extraPages } from '../extraPages';
 
 const App = () => (
   <Routes>
@@ -12,7 +12,7 @@ const App = () => (
     <Route path="audit" element={<AuditPage />} />
     <Route path="slip" element={<SlipPage />} />
     <Route path="schedules" element={<SchedulesPage />} />
-    <Route path="requests" element={<RequestsPage />} />
+    {extraPages().map((page) => <Route key={page.path} path={page.path} element={<page.Component />} />)}
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

@@ -6,6 +6,7 @@ import { Badge, Box, Flex, Link, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Ty
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from '../pluginId';
 import { formatDateTime, formatWaiting, pick, useSiteSettings, useT } from '../utils';
+import { extraPages } from '../extraPages';
 
 type Task = {
   uid: string; documentId: string; locale: string | null; round: number; state: string; step: string | null; submittedAt: string;
@@ -18,7 +19,7 @@ export const editUrl = (uid: string, documentId: string, locale?: string | null)
 
 export const TasksPage = () => {
   const t = useT();
-  const { locale } = useIntl();
+  const { locale, formatMessage } = useIntl();
   const { timeZone } = useSiteSettings();
   const { get } = useFetchClient();
   const [tasks, setTasks] = React.useState<Task[] | null>(null);
@@ -36,7 +37,9 @@ export const TasksPage = () => {
         subtitle={t('tasks.subtitle', { count: tasks.length })}
         secondaryAction={
           <Flex gap={2}>
-            <LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/requests`}>{t('menu.requests')}</LinkButton>
+            {extraPages().map((page) => (
+              <LinkButton key={page.path} variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/${page.path}`}>{formatMessage(page.label)}</LinkButton>
+            ))}
             <LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/schedules`}>{t('menu.schedules')}</LinkButton>
             <LinkButton variant="secondary" href={`/admin/plugins/${PLUGIN_ID}/audit`}>{t('audit')}</LinkButton>
           </Flex>

@@ -3,15 +3,15 @@
 import * as React from 'react';
 import { Badge, Box, Flex, Link, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { API } from '../pluginId';
-import { useT } from '../utils';
-import { ClockBadges, REQUEST_UID, type CaseView } from '../components/CasePanel';
+import { OPEN_CASE_STATES } from '../../domain/request-flow';
+import { API, REQUEST_UID, useCodeLabels, useT } from './utils';
+import { ClockBadges, type CaseView } from './CasePanel';
 
-const STATES = ['received', 'assigned', 'correction', 'consultation', 'extended', 'replying'];
 type Dashboard = { counts: { byState: Record<string, number>; byUrgency: Record<string, number> }; cases: Array<CaseView & { urgency: string; description: string }> };
 
 export const RequestsPage = () => {
   const t = useT();
+  const { stateLabel } = useCodeLabels();
   const { get } = useFetchClient();
   const [state, setState] = React.useState('');
   const [board, setBoard] = React.useState<Dashboard | null>(null);
@@ -28,10 +28,10 @@ export const RequestsPage = () => {
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4} wrap="wrap">
           {Object.entries(board.counts.byUrgency).map(([urgency, n]) => <Badge key={urgency} data-testid={`urgency-${urgency}`}>{`${t(`urgency.${urgency}`)} ${n}`}</Badge>)}
-          {Object.entries(board.counts.byState).map(([s, n]) => <Badge key={s}>{`${t(`case.state.${s}`)} ${n}`}</Badge>)}
+          {Object.entries(board.counts.byState).map(([s, n]) => <Badge key={s}>{`${stateLabel(s)} ${n}`}</Badge>)}
           <Box minWidth="200px">
             <SingleSelect aria-label={t('requests.filter')} placeholder={t('requests.filter')} value={state} onChange={(v: any) => setState(String(v))} onClear={() => setState('')}>
-              {STATES.map((s) => <SingleSelectOption key={s} value={s}>{t(`case.state.${s}`)}</SingleSelectOption>)}
+              {OPEN_CASE_STATES.map((s) => <SingleSelectOption key={s} value={s}>{stateLabel(s)}</SingleSelectOption>)}
             </SingleSelect>
           </Box>
         </Flex>

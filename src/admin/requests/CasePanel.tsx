@@ -5,16 +5,9 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { API, PLUGIN_ID } from '../pluginId';
-import { errorText, useT } from '../utils';
-
-export const REQUEST_UID = 'api::disclosure-request.disclosure-request';
-export const DISPOSITIONS = [
-  'granted', 'partialGrant', 'deniedStateSecret', 'deniedLawForbidden', 'deniedSafetyStability', 'deniedThirdPartyRights',
-  'deniedInternalAffairs', 'deniedProcessInfo', 'deniedEnforcementCase', 'deniedAdminQuery', 'unableNoInfo', 'unableNeedCreation',
-  'unableUnclear', 'notProcessedComplaint', 'notProcessedRepeat', 'notProcessedPublication', 'notProcessedMassive',
-  'notProcessedConfirm', 'otherOverdueCorrection', 'otherOverdueFee', 'otherReasons',
-];
+import { errorText } from '../../plugins/disclosure-workflow/admin/src';
+import { DISPOSITIONS } from '../../domain/request-codes';
+import { API, PLUGIN_ID, REQUEST_UID, useCodeLabels, useT } from './utils';
 
 /** The inputs each action asks for, besides an optional note. */
 const FIELDS: Record<string, string[]> = {
@@ -36,10 +29,11 @@ export type CaseView = {
 
 export function ClockBadges({ view }: { view: CaseView }) {
   const t = useT();
+  const { stateLabel } = useCodeLabels();
   const c = view.clock;
   return (
     <Flex gap={1} wrap="wrap">
-      <Badge>{t(`case.state.${view.state}`)}</Badge>
+      <Badge>{stateLabel(view.state)}</Badge>
       {c?.overdue && <Badge backgroundColor="danger100" textColor="danger700">{t('case.overdue', { days: -c.workingDaysLeft })}</Badge>}
       {c && !c.overdue && <Badge backgroundColor={c.dueSoon ? 'warning100' : 'neutral100'}>{t('case.daysLeft', { days: c.workingDaysLeft })}</Badge>}
       {c?.paused && <Badge>{t('case.paused')}</Badge>}
@@ -51,6 +45,7 @@ export function ClockBadges({ view }: { view: CaseView }) {
 
 function PanelBody({ documentId, version }: { documentId: string; version: string }) {
   const t = useT();
+  const { dispositionLabel } = useCodeLabels();
   const { locale } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -105,7 +100,7 @@ function PanelBody({ documentId, version }: { documentId: string; version: strin
     if (key === 'department') return select(key, options.departments.map((d) => [d.documentId, `${d.code} ${d.name}`]));
     if (key === 'handler') return select(key, options.users.map((u) => [String(u.id), `${u.name} ${u.email}`]));
     if (key === 'kind') return select(key, [['thirdParty', t('case.kind.thirdParty')], ['otherAgency', t('case.kind.otherAgency')]]);
-    if (key === 'disposition') return select(key, DISPOSITIONS.map((d) => [d, t(`disposition.${d}`)]));
+    if (key === 'disposition') return select(key, DISPOSITIONS.map((d) => [d, dispositionLabel(d)]));
     if (key === 'reason') return <Textarea value={input.reason ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
     return <TextInput type={key === 'deadline' ? 'date' : key === 'days' ? 'number' : 'text'} value={input[key] ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
   };
@@ -115,7 +110,7 @@ function PanelBody({ documentId, version }: { documentId: string; version: strin
       <ClockBadges view={view} />
       <Typography variant="pi">{t('case.dates', { received: view.receivedAt, due: view.dueAt ?? '—' })}</Typography>
       {view.handler && <Typography variant="pi">{t('case.handler', { name: view.handler.name })}</Typography>}
-      {view.disposition && <Typography variant="pi">{t(`disposition.${view.disposition}`)}</Typography>}
+      {view.disposition && <Typography variant="pi">{dispositionLabel(view.disposition)}</Typography>}
       <Box>
         {view.events.map((e, i) => (
           <Typography key={i} variant="pi" tag="p">
