@@ -1,6 +1,6 @@
 module.exports = {
   projects: [
-    { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.js'], testEnvironment: 'node' },
+    { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.js', '<rootDir>/src/plugins/*/tests/**/*.test.js'], testEnvironment: 'node' },
     {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.js'],
