@@ -1,5 +1,6 @@
 // npm run bench:gate — median latency of publish() over N documents with the publish gate vs
-// with the workflow disabled by config, interleaved one by one in the same process and database.
+// without it (the bench takes the item type out of the plugin's governed types for the baseline
+// publishes), interleaved one by one in the same process and database.
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 const { database, median, percentile, root, approvedDocuments } = require('./lib');
@@ -28,14 +29,17 @@ const ITEM = 'api::disclosure-item.disclosure-item';
     };
     const withGate = [];
     const withoutGate = [];
-    log(`publishing, interleaved: gate on / workflow disabled by config`);
+    const KEY = 'plugin::disclosure-workflow.contentTypes';
+    const governed = app.config.get(KEY);
+    const { [ITEM]: _item, ...ungoverned } = governed;
+    log(`publishing, interleaved: gate on / item type not governed`);
     for (let i = 0; i < N; i++) {
-      app.config.set('plugin::disclosure-workflow.enabled', true);
+      app.config.set(KEY, governed);
       withGate.push(await time(gated[i]));
-      app.config.set('plugin::disclosure-workflow.enabled', false);
+      app.config.set(KEY, ungoverned);
       withoutGate.push(await time(plain[i]));
     }
-    app.config.set('plugin::disclosure-workflow.enabled', true);
+    app.config.set(KEY, governed);
     const published = await app.db.query(ITEM).count({ where: { publishedAt: { $notNull: true } } });
     if (published !== 2 * N) throw new Error(`expected ${2 * N} published rows, found ${published}`);
 
@@ -43,7 +47,7 @@ const ITEM = 'api::disclosure-item.disclosure-item';
     console.log('');
     log(`${N} publishes each on PostgreSQL, medians (p95):`);
     log(`  with the publish gate:      ${fmt(median(withGate))} (p95 ${fmt(percentile(withGate, 95))})`);
-    log(`  workflow disabled (config): ${fmt(median(withoutGate))} (p95 ${fmt(percentile(withoutGate, 95))})`);
+    log(`  without the gate:           ${fmt(median(withoutGate))} (p95 ${fmt(percentile(withoutGate, 95))})`);
     log(`  ratio gate / no gate: ×${(median(withGate) / median(withoutGate)).toFixed(2)} (target ≤ 1.25)`);
   } finally {
     await app.destroy();

@@ -20,15 +20,6 @@ export default ({ env }) => ({
     reminderDays: env.int('REQUEST_REMINDER_DAYS', 3),
     reportReminderDays: env.array('REPORT_REMINDER_DAYS', ['10', '3', '1']).map(Number),
   },
-  // Attachments (media library uploads): the types allowed, each checked by its content, not its name
-  // (src/plugins/disclosure-workflow/server/src/domain/attachment-types.ts). HTML, SVG, XML and
-  // JavaScript are never allowed. UPLOAD_ALLOWED_TYPES=pdf,ofd,docx narrows the list.
-  uploads: {
-    allowedTypes: env.array('UPLOAD_ALLOWED_TYPES', [
-      'pdf', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'dps', 'csv', 'txt', 'zip',
-      'png', 'jpg', 'gif', 'webp', 'bmp', 'tif',
-    ]),
-  },
   // End-user accounts (users-permissions): applicants have none, so registration is closed unless
   // USERS_REGISTRATION=true (unset: closed once by default, then left to Settings → Advanced settings).
   endUsers: {

@@ -1,4 +1,8 @@
 import { graphqlLimits } from '../src/graphql/limits';
+import { EXEMPTION_REASONS } from '../src/domain/disclosure-rules';
+import { EXEMPTION_REASON_LABELS } from '../src/domain/code-labels';
+import { REQUEST_ACTIONS } from '../src/api/disclosure-request/permissions';
+import { REQUEST_EVENT_LABELS } from '../src/domain/request-event-labels';
 
 const emailSettings = (env) => ({
   defaultFrom: env('EMAIL_FROM', 'noreply@disclosure.example.gov.cn'),
@@ -6,12 +10,46 @@ const emailSettings = (env) => ({
 });
 
 export default ({ env }) => ({
+  // The approval chain, 保密审查, publish gate, schedules and audit trail (src/plugins/disclosure-workflow,
+  // its README lists every setting). What it governs and what the attributes mean is declared here.
   'disclosure-workflow': {
     enabled: true,
     resolve: './src/plugins/disclosure-workflow',
     config: {
-      // WORKFLOW_ENABLED=false turns the chain and its publish gate off (benchmark baseline only).
-      enabled: env.bool('WORKFLOW_ENABLED', true),
+      contentTypes: {
+        'api::disclosure-item.disclosure-item': {
+          title: 'title',
+          department: 'department',
+          classified: 'classified',
+          withheld: { attribute: 'disclosure', value: 'withheld', reasonAttribute: 'exemptionReason' },
+        },
+        'api::handling-procedure.handling-procedure': { title: 'name', department: 'department' },
+        'api::request-reply.request-reply': { title: 'title', department: 'department' },
+        'api::annual-report.annual-report': { title: 'title', department: 'department' },
+      },
+      departments: { uid: 'api::department.department', name: 'name', keys: ['documentId', 'code'] },
+      exemptionReasons: EXEMPTION_REASONS.map((code) => ({ code, ...EXEMPTION_REASON_LABELS[code] })),
+      eventLabels: REQUEST_EVENT_LABELS,
+      defaultGrants: {
+        'gov-author': ['submit', REQUEST_ACTIONS.handle],
+        'gov-section-head': ['review'],
+        'gov-leader': ['review'],
+        'gov-principal': ['review'],
+        'gov-secrecy-reviewer': ['sign-off'],
+        'gov-office': ['submit', 'review', 'manage-chains', 'read-audit', REQUEST_ACTIONS.read, REQUEST_ACTIONS.handle, REQUEST_ACTIONS.manage],
+        'gov-publisher': ['publish', 'read-audit'],
+        'gov-supervisor': ['read-audit', REQUEST_ACTIONS.read],
+      },
+      hashExcludedFields: ['publishedDate'],
+      unpublishRoles: ['gov-publisher', 'gov-office', 'gov-principal', 'strapi-super-admin'],
+      // Attachments: the types allowed, each checked by its content, not its name. HTML, SVG, XML and
+      // JavaScript are never allowed. UPLOAD_ALLOWED_TYPES=pdf,ofd,docx narrows the list.
+      uploads: {
+        allowedTypes: env.array('UPLOAD_ALLOWED_TYPES', [
+          'pdf', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'dps', 'csv', 'txt', 'zip',
+          'png', 'jpg', 'gif', 'webp', 'bmp', 'tif',
+        ]),
+      },
     },
   },
   // SMTP_HOST set: mail goes out through that server (nodemailer). Unset: nothing is sent, each message

@@ -56,8 +56,10 @@ async function main() {
   ensureEnv();
   const mail = await startMailSink();
   fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
-  log('compiling TypeScript');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  log('compiling TypeScript (the workflow plugin, then the app)');
+  const tsc = (project) => execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', project], { cwd: root, stdio: 'inherit' });
+  tsc('src/plugins/disclosure-workflow/server/tsconfig.json');
+  tsc('tsconfig.json');
 
   const baseEnv = { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_DATA: 'false', DATABASE_URL: '', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.server.address().port) };
   const runs = [];

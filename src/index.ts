@@ -19,7 +19,7 @@ import { labelAdminFields } from './bootstrap/admin-labels';
 import { ensureChineseDefaultLocale } from './bootstrap/locales';
 import { registrationFollowsSuperAdmins } from './bootstrap/first-admin';
 import { assertValidTemplate } from './domain/index-number';
-import { grantDefaults as grantWorkflowDefaults } from './plugins/disclosure-workflow/server/src/permissions';
+import { registerRequestActions } from './api/disclosure-request/permissions';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +32,7 @@ export default {
     strapi.documents.use(strapi.service('api::disclosure-request.personal-data').documentMiddleware());
     registerGraphqlGuards(strapi);
     guardContentApiQueries(strapi);
+    await registerRequestActions(strapi); // before the admin's bootstrap, like the condition below
     await registerHandlerCondition(strapi); // before the admin's bootstrap: an unknown condition would be dropped, granting the permission without it
     strapi.server.use(strapi.service('api::disclosure-request.personal-data').middleware()); // outermost: sees every response
   },
@@ -42,7 +43,7 @@ export default {
     await ensureAdminRoles(strapi);
     await narrowAuthorRequestRead(strapi);
     await addEmergencyStopField(strapi);
-    await grantWorkflowDefaults(strapi);
+    await strapi.plugin('disclosure-workflow').service('permissions').grantDefaults();
     await grantPublicReadOnce(strapi);
     await grantAuthenticatedPublicReadOnce(strapi);
     await applyRegistrationSetting(strapi);

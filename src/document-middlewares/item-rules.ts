@@ -6,8 +6,7 @@ import { checkDisclosureItem, checkPublishedDateChange, type ItemState } from '.
 import { localDate, toDateString } from '../domain/local-date';
 import { toOneRelation } from '../domain/relation-ref';
 import { fieldValidationError } from './validation-error';
-import { isPublicItem } from './public-visibility';
-import { ownWrites } from '../plugins/disclosure-workflow/server/src/services/workflow';
+import { isPublicItem } from '../domain/public-item';
 
 type Ctx = { uid: string; action: string; params: any };
 
@@ -118,8 +117,8 @@ export function itemRules(strapi: Core.Strapi) {
     const live = flagged
       ? (await strapi.db.query(ITEM).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id', 'disclosure', 'classified'] })).filter(isPublicItem)
       : [];
-    const own = ownWrites.getStore();
-    const workflowWrite = own?.documentId === documentId;
+    const own = strapi.plugin('disclosure-workflow').service('workflow').ownWrite(documentId);
+    const workflowWrite = own !== null;
     const actor = requestActor(strapi);
     const reason = given || (workflowWrite ? own?.reason?.trim() || '保密审查结论：不予公开 / sign-off: withhold' : '');
     if (live.length && actor.isRequest && !reason) {

@@ -2,14 +2,7 @@
 // whatever the caller asks for: drafts, 不予公开 and 涉密 items are filtered here, on the server.
 import type { Core } from '@strapi/strapi';
 import { ITEM, PUBLIC_CONTENT_TYPES } from '../constants';
-
-export const PUBLIC_ITEM_FILTER = {
-  disclosure: 'proactive',
-  $or: [{ classified: false }, { classified: { $null: true } }],
-};
-
-/** Whether a stored item row is one the public sees (when published): the same rule as PUBLIC_ITEM_FILTER. */
-export const isPublicItem = (row: { disclosure?: string | null; classified?: boolean | null }) => row.disclosure === 'proactive' && row.classified !== true;
+import { PUBLIC_ITEM_FILTER } from '../domain/public-item';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 

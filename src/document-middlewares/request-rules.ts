@@ -1,12 +1,12 @@
 // Requests entered in the Content Manager (received in person, by letter or fax) start their clock
 // like online ones; afterwards the stage, clock, outcome and handler change only through the case
 // actions (plugin routes /disclosure-workflow/requests/…), which record who did what and when.
+import { isDeepStrictEqual } from 'util';
 import type { Core } from '@strapi/strapi';
 import { REQUEST } from '../constants';
 import { newQueryCode } from '../api/disclosure-request/services/intake';
 import { localDate, toDateString } from '../domain/local-date';
 import { toOneRelation } from '../domain/relation-ref';
-import { canonicalJson } from '../plugins/disclosure-workflow/server/src/domain/canonical';
 import { fieldValidationError } from './validation-error';
 
 type Ctx = { uid: string; action: string; params: any };
@@ -15,7 +15,7 @@ const FLOW_FIELDS = ['state', 'events', 'dueAt', 'dueProvisional', 'revision', '
 const FLOW_RELATIONS = ['handler', 'department'];
 
 const problem = (path: string, zh: string, en: string) => ({ path, zh, en, message: `${zh} / ${en}` });
-const same = (a: unknown, b: unknown) => canonicalJson(toDateString(a) ?? a ?? null) === canonicalJson(toDateString(b) ?? b ?? null);
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(toDateString(a) ?? a ?? null, toDateString(b) ?? b ?? null);
 
 export function requestRules(strapi: Core.Strapi) {
   const today = () => localDate(new Date(), strapi.config.get('disclosure.timeZone'));
@@ -29,20 +29,18 @@ export function requestRules(strapi: Core.Strapi) {
     for (const field of FLOW_RELATIONS) {
       if (toOneRelation(data[field]).kind === 'set') throw fieldValidationError([problem(field, '请通过“分办”指定承办部门和承办人', 'assign the department and handler with the assign action')]);
     }
-    const events: any[] = [{ type: 'received', date: receivedAt }];
     if (data.disposition) {
       // A historical case entered with its outcome (table 3 of past years).
       const closedAt = toDateString(data.closedAt);
       if (!closedAt || closedAt < receivedAt || closedAt > today()) {
         throw fieldValidationError([problem('closedAt', '已办结的申请须填写办结日期，不早于收到日期', 'a case with a disposition needs a closing date on or after the date received')]);
       }
-      events.push({ type: 'closed', date: closedAt, disposition: data.disposition, note: 'historical record' });
-      Object.assign(data, { state: 'closed', closedAt, dueAt: null });
+      const events = [{ type: 'received', date: receivedAt }, { type: 'closed', date: closedAt, disposition: data.disposition, note: 'historical record' }];
+      Object.assign(data, { state: 'closed', receivedAt, closedAt, dueAt: null, events });
     } else {
-      const { dueAt, provisional } = await strapi.plugin('disclosure-workflow').service('calendar').dueDate(receivedAt, 20);
-      Object.assign(data, { state: 'received', closedAt: null, dueAt, dueProvisional: provisional });
+      Object.assign(data, await strapi.service('api::disclosure-request.case').start(receivedAt));
     }
-    ctx.params.data = { ...data, receivedAt, events, revision: 0, queryCode: newQueryCode() };
+    ctx.params.data = { ...data, revision: 0, queryCode: newQueryCode() };
   }
 
   async function update(ctx: Ctx) {

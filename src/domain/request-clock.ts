@@ -1,7 +1,7 @@
 // The 依申请公开 clock (条例§30–§35), always derived from the recorded events: 20 working days
 // from receipt; a correction notice (补正) stops it and it restarts from the day the corrected
 // request arrives; consultations pause it; one extension of at most 20 working days.
-import type { Calendar } from '../plugins/disclosure-workflow/server/src/domain/calendar';
+import type { WorkingDays as Calendar } from './working-days';
 
 export type ClockEvent =
   | { type: 'received'; date: string }

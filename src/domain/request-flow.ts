@@ -1,12 +1,14 @@
 // How a 依申请公开 case moves (条例§30–§36, seeds 004:213–222), as a pure function of the case and
 // one action: which stage it may come from, what it records, where it goes. The service around it
 // loads and saves the case, checks who acts and reaches other documents.
-import { refuse } from '../plugins/disclosure-workflow/server/src/domain/refusal';
-import type { Calendar } from '../plugins/disclosure-workflow/server/src/domain/calendar';
+import { refuse } from './case-refusal';
+import type { WorkingDays as Calendar } from './working-days';
 import type { ClockEvent } from './request-clock';
 
 export const CASE_STATES = ['received', 'assigned', 'correction', 'consultation', 'extended', 'replying', 'replied', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
+/** Stages of a case not yet answered (the dashboard's, the reminders'). */
+export const OPEN_CASE_STATES = CASE_STATES.filter((s) => s !== 'replied' && s !== 'closed');
 
 export const GRANTED = ['granted', 'partialGrant'];
 export const CORRECTION_NOTICE_DAYS = 7;

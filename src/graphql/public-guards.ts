@@ -3,15 +3,11 @@
 import type { Core } from '@strapi/strapi';
 import { isTrustedCaller } from '../document-middlewares/public-visibility';
 import { REPLY, REQUEST, REVIEW_CASE } from '../constants';
-
-const PUBLIC_ITEM_ARGS = [
-  { disclosure: { eq: 'proactive' } },
-  { or: [{ classified: { eq: false } }, { classified: { null: true } }] },
-];
+import { PUBLIC_ITEM_GRAPHQL_FILTERS } from '../domain/public-item';
 
 const restrictRelatedItems = async (next: any, parent: any, args: any, context: any, info: any) => {
   if (isTrustedCaller(context?.state)) return next(parent, args, context, info);
-  const filters = { and: [...(args?.filters ? [args.filters] : []), ...PUBLIC_ITEM_ARGS] };
+  const filters = { and: [...(args?.filters ? [args.filters] : []), ...PUBLIC_ITEM_GRAPHQL_FILTERS] };
   return next(parent, { ...args, status: 'published', filters }, context, info);
 };
 

@@ -5,12 +5,12 @@
 // only when the image is opened as a document. Production should still serve uploads from a
 // separate domain (README → Security → Uploads and attachments).
 import path from 'path';
-import { IMAGE_EXTENSIONS } from '../plugins/disclosure-workflow/server/src/domain/attachment-types';
 
-export default () => async (ctx, next) => {
+export default (_config, { strapi }) => async (ctx, next) => {
   if (!ctx.path.startsWith('/uploads/')) return next();
+  const { imageExtensions } = strapi.plugin('disclosure-workflow').service('attachments');
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-  ctx.set('Content-Disposition', IMAGE_EXTENSIONS.has(path.extname(ctx.path).toLowerCase()) ? 'inline' : 'attachment');
+  ctx.set('Content-Disposition', imageExtensions.has(path.extname(ctx.path).toLowerCase()) ? 'inline' : 'attachment');
   await next();
 };

@@ -12,7 +12,11 @@ function schemas() {
   for (const name of fs.readdirSync(api)) {
     const dir = path.join(api, name, 'content-types');
     if (!fs.existsSync(dir)) continue;
-    for (const ct of fs.readdirSync(dir)) found.push([`api::${name}.${ct}`, require(path.join(dir, ct, 'schema.json'))]);
+    for (const ct of fs.readdirSync(dir)) {
+      // A schema written in TypeScript (its lists imported from src/domain) is read compiled.
+      const json = path.join(dir, ct, 'schema.json');
+      found.push([`api::${name}.${ct}`, fs.existsSync(json) ? require(json) : require(path.join(root, 'dist/src/api', name, 'content-types', ct, 'schema')).default]);
+    }
   }
   const components = path.join(root, 'src/components');
   for (const category of fs.readdirSync(components)) {

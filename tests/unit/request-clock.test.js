@@ -1,6 +1,6 @@
 // The request clock on hand-counted examples (2025 calendar: 国庆 10/1–10/8, 9/28 and 10/11 worked).
 const { computeClock } = require('../../dist/src/domain/request-clock');
-const { createCalendar } = require('../../dist/src/plugins/disclosure-workflow/server/src/domain/calendar');
+const { createCalendar } = require('../../src/plugins/disclosure-workflow/dist/server/domain');
 
 const calendar = createCalendar();
 const clock = (events, today = '2025-11-03') => computeClock(events, calendar, today);

@@ -1,7 +1,7 @@
 // Every case action from every stage, on hand-counted dates of the 2025 calendar
 // (国庆 10/1–10/8 off; Sunday 9/28 and Saturday 10/11 worked).
 const { step, ACTIONS, CASE_STATES } = require('../../dist/src/domain/request-flow');
-const { createCalendar } = require('../../dist/src/plugins/disclosure-workflow/server/src/domain/calendar');
+const { createCalendar } = require('../../src/plugins/disclosure-workflow/dist/server/domain');
 
 const calendar = createCalendar();
 const ctx = (today) => ({ today, calendar });

@@ -1,5 +1,6 @@
 // The schema files and the domain modules must agree on the enumerations they both name.
-const item = require('../../src/api/disclosure-item/content-types/disclosure-item/schema.json');
+// The item schema is TypeScript (its value lists come from src/domain): read the compiled one.
+const item = require('../../dist/src/api/disclosure-item/content-types/disclosure-item/schema').default;
 const { DISCLOSURE, EXEMPTION_REASONS, SUMMARY_MAX } = require('../../dist/src/domain/disclosure-rules');
 const { GENRES, VALIDITIES } = require('../../dist/src/domain/catalogue-query');
 const { GENRE_LABELS, VALIDITY_LABELS } = require('../../dist/src/domain/catalogue-export');

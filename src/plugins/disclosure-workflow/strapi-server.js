@@ -1,4 +1,4 @@
 'use strict';
 
-// The server part is TypeScript, compiled with the application (tsc → dist/).
-module.exports = require('../../../dist/src/plugins/disclosure-workflow/server/src').default;
+// The server part is TypeScript, built by this plugin's own `npm run build` (tsc → ./dist/server).
+module.exports = require('./dist/server').default;

@@ -1,4 +1,4 @@
-const { classify, decodeText, assertKnownTypes, DEFAULT_ALLOWED_TYPES, IMAGE_EXTENSIONS } = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/attachment-types');
+const { classify, decodeText, assertKnownTypes, DEFAULT_ALLOWED_TYPES, IMAGE_EXTENSIONS } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 const ALL = DEFAULT_ALLOWED_TYPES;
 const text = (s, enc = 'utf8') => new Uint8Array(Buffer.from(s, enc));

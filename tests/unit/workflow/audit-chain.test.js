@@ -1,4 +1,4 @@
-const { rowHash, verifyRows, GENESIS } = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/audit-chain');
+const { rowHash, verifyRows, GENESIS } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 const SECRET = 'k';
 function chain(n) {

@@ -1,4 +1,4 @@
-const { createCalendar, statutoryHolidays, toDay, DATASET_YEARS } = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/calendar');
+const { createCalendar, statutoryHolidays, toDay, DATASET_YEARS } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 const cal = createCalendar();
 

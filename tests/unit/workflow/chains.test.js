@@ -1,4 +1,4 @@
-const { pickChain, resolveSteps, checkChain, DEFAULT_CHAIN } = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/chains');
+const { pickChain, resolveSteps, checkChain, DEFAULT_CHAIN } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 describe('chain templates', () => {
   const specific = { ...DEFAULT_CHAIN, name: 'dept', contentTypes: ['api::a.a'], departments: ['D1'] };

@@ -1,5 +1,5 @@
-const { contentHash, publicContent, hashPopulate } = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/content-hash');
-const { canonicalJson } = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/canonical');
+const { contentHash, publicContent, hashPopulate } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
+const { canonicalJson } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 const schemas = (uid) => ({
   'api::doc.doc': {

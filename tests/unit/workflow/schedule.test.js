@@ -1,4 +1,4 @@
-const { parseInstant, offsetMinutes, formatLocal, backoffMs } = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/schedule');
+const { parseInstant, offsetMinutes, formatLocal, backoffMs } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 describe('schedule times', () => {
   it('reads a time without offset in Asia/Shanghai, across the UTC day boundary', () => {

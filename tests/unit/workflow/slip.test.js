@@ -1,6 +1,6 @@
 // The printed 审核单 names posts and the round's state as people read them, never as codes.
-const m = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/state-machine');
-const { renderSlipBody, renderSlip } = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/slip');
+const m = require('../../../src/plugins/disclosure-workflow/dist/server/domain').stateMachine;
+const { renderSlipBody, renderSlip } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 const at = '2026-03-02T01:30:00.000Z';
 const steps = [{ name: '一审', roles: ['gov-section-head'] }, { name: '二审', roles: ['gov-leader'] }];

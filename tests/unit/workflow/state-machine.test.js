@@ -1,4 +1,4 @@
-const m = require('../../../dist/src/plugins/disclosure-workflow/server/src/domain/state-machine');
+const m = require('../../../src/plugins/disclosure-workflow/dist/server/domain').stateMachine;
 
 const at = '2026-01-01T00:00:00.000Z';
 const actor = (id, ...roles) => ({ id, roles });

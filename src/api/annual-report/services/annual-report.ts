@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ANNUAL_REPORT, DEPARTMENT, ITEM, REQUEST, REVIEW_CASE } from '../../../constants';
 import { descendantsOf } from '../../../domain/catalogue-query';
+import { wherePublicItem } from '../../../domain/public-item';
 import {
   TABLE2_GENRES,
   checkYear,
@@ -107,8 +108,7 @@ export default factories.createCoreService(ANNUAL_REPORT as any, ({ strapi }: { 
       )
       .whereNotNull(c('publishedAt'))
       .whereIn(c('genre'), [...TABLE2_GENRES])
-      .andWhere(c('disclosure'), 'proactive')
-      .andWhere((q: any) => q.where(c('classified'), false).orWhereNull(c('classified')))
+      .modify((q: any) => wherePublicItem(q, c))
       .groupBy(c('genre'));
     if (departments) {
       const link = joinTable(ITEM, 'department');

@@ -3,7 +3,7 @@
 import type { Core } from '@strapi/strapi';
 import { CATEGORY, DEPARTMENT, ITEM } from '../../../constants';
 import { descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-query';
-import { PUBLIC_ITEM_FILTER } from '../../../document-middlewares/public-visibility';
+import { PUBLIC_ITEM_FILTER } from '../../../domain/public-item';
 
 const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt'];
 const REF_FIELDS = ['documentId', 'name', 'code'];

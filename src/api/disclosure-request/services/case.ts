@@ -3,14 +3,13 @@
 // again from the events, audited, and mailed to whoever must act or be told.
 import type { Core } from '@strapi/strapi';
 import { ITEM, REPLY, REQUEST } from '../../../constants';
-import { ACTIONS, GRANTED, admissible, step, type Case, type CaseEvent, type CaseInput } from '../../../domain/request-flow';
+import { ACTIONS, GRANTED, OPEN_CASE_STATES, admissible, step, type Case, type CaseEvent, type CaseInput } from '../../../domain/request-flow';
 import { computeClock, REPLY_DAYS, type ClockEvent } from '../../../domain/request-clock';
 import { localDate, toDateString } from '../../../domain/local-date';
-import { refuse } from '../../../plugins/disclosure-workflow/server/src/domain/refusal';
+import { refuse } from '../../../domain/case-refusal';
+import { requestActionId } from '../permissions';
 
-const MANAGE = 'plugin::disclosure-workflow.manage-requests';
-const HANDLE = 'plugin::disclosure-workflow.handle-requests';
-const OPEN_STATES = ['received', 'assigned', 'correction', 'consultation', 'extended', 'replying'];
+const OPEN_STATES: readonly string[] = OPEN_CASE_STATES;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('disclosure-workflow');
@@ -28,6 +27,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Rows written without the service (older imports, direct SQL) still have their receipt. */
   const withEvents = (row: any) =>
     Array.isArray(row.events) && row.events.length ? row : { ...row, events: [{ type: 'received', date: toDateString(row.receivedAt) }] };
+
+  const MANAGE = requestActionId(strapi, 'manage');
+  const HANDLE = requestActionId(strapi, 'handle');
 
   /** Whether one of the user's roles holds the RBAC action (the super admin holds them all). */
   async function can(userId: number, action: string): Promise<boolean> {
@@ -137,6 +139,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit: 1000,
       });
       return { departments, handlers: users.map((u: any) => ({ id: u.id, name: [u.lastname, u.firstname].filter(Boolean).join('') || u.email, email: u.email })) };
+    },
+
+    /** A new case's stage, clock and first event, received on `receivedAt`: online intake and Content Manager entry alike. */
+    async start(receivedAt: string) {
+      const { dueAt, provisional } = await plugin().service('calendar').dueDate(receivedAt, REPLY_DAYS);
+      return { state: 'received', receivedAt, dueAt, dueProvisional: provisional, closedAt: null, events: [{ type: 'received', date: receivedAt }] };
+    },
+
+    /** The case actions this user may take at the case's stage: the office any, a handler their own case's non-office ones. */
+    async actionsFor(userId: number, documentId: string): Promise<string[]> {
+      const office = await can(userId, MANAGE);
+      if (!office && !(await can(userId, HANDLE))) return [];
+      const found = await this.get(documentId).catch(() => null);
+      if (!found || (!office && found.handler?.id !== userId)) return [];
+      return (found.actions as string[]).filter((name) => office || !ACTIONS[name]?.officeOnly);
     },
 
     async get(documentId: string) {

@@ -29,14 +29,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async receive(fields: Record<string, unknown>) {
-    const calendar = strapi.plugin('disclosure-workflow').service('calendar');
     // Online requests are received on the day they are confirmed (条例§31), in the site's time zone.
     const receivedAt = localDate(new Date(), strapi.config.get('disclosure.timeZone'));
-    const { dueAt, provisional } = await calendar.dueDate(receivedAt, 20);
+    const started = await strapi.service('api::disclosure-request.case').start(receivedAt);
+    const { dueAt, dueProvisional: provisional } = started;
     const queryCode = newQueryCode();
-    await strapi.db.query(REQUEST).create({
-      data: { ...fields, queryCode, channel: 'online', state: 'received', receivedAt, dueAt, dueProvisional: provisional, events: [{ type: 'received', date: receivedAt }] },
-    });
+    await strapi.db.query(REQUEST).create({ data: { ...fields, ...started, queryCode, channel: 'online' } });
     strapi.log.info(`[disclosure] request received online, due ${dueAt}${provisional ? ' (provisional)' : ''}`);
     return { queryCode, receivedAt, dueAt, dueProvisional: provisional };
   },

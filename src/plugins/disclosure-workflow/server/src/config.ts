@@ -1,17 +1,50 @@
-// Plugin configuration (config/plugins.ts → 'disclosure-workflow'.config).
+// Plugin configuration (the app's config/plugins.ts → 'disclosure-workflow'.config). Everything the
+// plugin knows about the app's content comes from here; `checkModels` verifies it against the
+// loaded content types at start-up.
+import { DEFAULT_ALLOWED_TYPES } from './domain/attachment-types';
+import type { ChainTemplate } from './domain/chains';
+
+/** What one governed content type's attributes mean to the workflow. Every key is optional. */
+export interface GovernedType {
+  /** Text attribute people know a document by (待办, e-mails, the slip). */
+  title?: string;
+  /** Relation to the owning unit (`departments.uid`): picks the chain, shown in 待办. */
+  department?: string;
+  /** Boolean attribute: true = classified, never publishable (refused with CLASSIFIED). */
+  classified?: string;
+  /** Enumeration value meaning "withheld" (never publishable); a withhold sign-off sets it and the reason. */
+  withheld?: { attribute: string; value: string; reasonAttribute?: string };
+}
+
+export interface Labelled {
+  code: string;
+  zh: string;
+  en: string;
+}
+
 export interface WorkflowConfig {
-  /** Content types under the approval chain and publish gate. */
-  contentTypes: string[];
+  /** Content types under the approval chain and publish gate, by uid. */
+  contentTypes: Record<string, GovernedType>;
+  /** The owning-unit content type: `keys` are matched against a chain's `departments`, `name` is shown. */
+  departments: { uid: string; name: string; keys: string[] } | null;
+  /** The reasons a withhold sign-off may give (one must be named), with their labels. */
+  exemptionReasons: Labelled[];
+  /** Labels of audit events the app writes itself (`{ 'request.assign': { zh, en } }`), for the audit page. */
+  eventLabels: Record<string, { zh: string; en: string }>;
+  /** Created once in an empty chain table; edited on the settings page afterwards. */
+  defaultChain: ChainTemplate | null;
+  /** Plugin RBAC actions (short names, e.g. `submit`) given once per installation to these role codes. */
+  defaultGrants: Record<string, string[]>;
   /** Attributes that do not count as content: set by the system at publication. */
   hashExcludedFields: string[];
-  /** Roles that may unpublish ("gov-publisher and above"). */
+  /** Roles that may unpublish and schedule. */
   unpublishRoles: string[];
   /** Admin URL used in notification e-mails. */
   adminUrl: string;
-  /** false turns the whole workflow (and its gate) off: used by bench:gate for the baseline. */
-  enabled: boolean;
   /** The site's time zone: times in the audit page, its CSV export, the slip and 待办 are shown in it. */
   timeZone: string;
+  /** Attachment types allowed in the media library, each checked by its content (domain/attachment-types.ts). */
+  uploads: { allowedTypes: string[] };
   scheduler: {
     /** Poll the schedule table on this instance (every instance may; claims are exclusive). */
     enabled: boolean;
@@ -24,19 +57,20 @@ export interface WorkflowConfig {
   };
 }
 
+// Lists default to empty: Strapi merges the app's configuration into these defaults item by item.
 export default {
   default: ({ env }): WorkflowConfig => ({
-    contentTypes: [
-      'api::disclosure-item.disclosure-item',
-      'api::handling-procedure.handling-procedure',
-      'api::request-reply.request-reply',
-      'api::annual-report.annual-report',
-    ],
-    hashExcludedFields: ['publishedDate'],
-    unpublishRoles: ['gov-publisher', 'gov-office', 'gov-principal', 'strapi-super-admin'],
+    contentTypes: {},
+    departments: null,
+    exemptionReasons: [],
+    eventLabels: {},
+    defaultChain: null,
+    defaultGrants: {},
+    hashExcludedFields: [],
+    unpublishRoles: [],
     adminUrl: env('PUBLIC_URL', 'http://localhost:1337') + '/admin',
-    enabled: true,
     timeZone: env('SITE_TIME_ZONE', 'Asia/Shanghai'),
+    uploads: { allowedTypes: null as unknown as string[] },
     scheduler: {
       enabled: env.bool('SCHEDULER_ENABLED', env('NODE_ENV') !== 'test'),
       pollIntervalMs: env.int('SCHEDULER_POLL_MS', 5000),
@@ -46,7 +80,75 @@ export default {
     },
   }),
   validator(config: WorkflowConfig) {
-    if (!Array.isArray(config.contentTypes)) throw new Error('disclosure-workflow: contentTypes must be a list of content-type uids');
-    if (!Array.isArray(config.unpublishRoles)) throw new Error('disclosure-workflow: unpublishRoles must be a list of role codes');
+    const problems = checkShape(config);
+    if (problems.length) throw new Error(`disclosure-workflow configuration:\n  - ${problems.join('\n  - ')}`);
+    config.uploads.allowedTypes ??= DEFAULT_ALLOWED_TYPES;
   },
 };
+
+const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** The configuration's own shape, before any content type is loaded. */
+export function checkShape(config: WorkflowConfig): string[] {
+  const problems: string[] = [];
+  if (!isObject(config.contentTypes)) problems.push('contentTypes must be an object: { "api::x.x": { title, department, classified, withheld } }');
+  else {
+    for (const [uid, spec] of Object.entries(config.contentTypes)) {
+      if (!isObject(spec)) problems.push(`contentTypes["${uid}"] must be an object`);
+      else if (spec.withheld && !(typeof spec.withheld.attribute === 'string' && typeof spec.withheld.value === 'string')) {
+        problems.push(`contentTypes["${uid}"].withheld must be { attribute, value, reasonAttribute? }`);
+      }
+    }
+  }
+  if (config.departments !== null && !(isObject(config.departments) && typeof config.departments.uid === 'string' && typeof config.departments.name === 'string' && isStringList(config.departments.keys))) {
+    problems.push('departments must be null or { uid, name, keys: [attribute, …] }');
+  }
+  if (!Array.isArray(config.exemptionReasons) || !config.exemptionReasons.every((r) => isObject(r) && ['code', 'zh', 'en'].every((k) => typeof r[k] === 'string'))) {
+    problems.push('exemptionReasons must be a list of { code, zh, en }');
+  }
+  if (!isObject(config.eventLabels) || !Object.values(config.eventLabels).every((l) => isObject(l) && typeof l.zh === 'string' && typeof l.en === 'string')) {
+    problems.push('eventLabels must be { eventCode: { zh, en } }');
+  }
+  if (!isObject(config.defaultGrants) || !Object.values(config.defaultGrants).every(isStringList)) problems.push('defaultGrants must be { roleCode: [action, …] }');
+  for (const key of ['unpublishRoles', 'hashExcludedFields'] as const) if (!isStringList(config[key])) problems.push(`${key} must be a list of strings`);
+  if (config.uploads?.allowedTypes != null && !isStringList(config.uploads.allowedTypes)) problems.push('uploads.allowedTypes must be a list of type names');
+  return problems;
+}
+
+type Model = { attributes: Record<string, any> } | undefined;
+
+/** The configuration against the loaded content types: every named type and attribute exists and fits. */
+export function checkModels(config: WorkflowConfig, getModel: (uid: string) => Model): string[] {
+  const problems: string[] = [];
+  const departmentUid = config.departments?.uid;
+  if (departmentUid) {
+    const model = getModel(departmentUid);
+    if (!model) problems.push(`departments.uid: no content type ${departmentUid}`);
+    else for (const key of [config.departments!.name, ...config.departments!.keys]) {
+      if (key !== 'documentId' && !model.attributes[key]) problems.push(`departments: ${departmentUid} has no attribute "${key}"`);
+    }
+  }
+  for (const [uid, spec] of Object.entries(config.contentTypes)) {
+    const model = getModel(uid);
+    if (!model) {
+      problems.push(`contentTypes: no content type ${uid}`);
+      continue;
+    }
+    const attr = (name: string) => model.attributes[name];
+    const expect = (key: string, name: string | undefined, ok: (a: any) => boolean, what: string) => {
+      if (name === undefined) return;
+      if (!attr(name)) problems.push(`contentTypes["${uid}"].${key}: no attribute "${name}"`);
+      else if (!ok(attr(name))) problems.push(`contentTypes["${uid}"].${key}: "${name}" must be ${what}`);
+    };
+    expect('title', spec.title, (a) => ['string', 'text', 'uid'].includes(a.type), 'a text attribute');
+    expect('classified', spec.classified, (a) => a.type === 'boolean', 'a boolean attribute');
+    expect('department', spec.department, (a) => a.type === 'relation' && (!departmentUid || a.target === departmentUid) && !/Many$/.test(a.relation), `a to-one relation to ${departmentUid ?? 'the departments type'}`);
+    if (spec.department && !departmentUid) problems.push(`contentTypes["${uid}"].department needs the departments setting`);
+    if (spec.withheld) {
+      expect('withheld.attribute', spec.withheld.attribute, (a) => a.type === 'enumeration' && a.enum.includes(spec.withheld!.value), `an enumeration with the value "${spec.withheld.value}"`);
+      expect('withheld.reasonAttribute', spec.withheld.reasonAttribute, (a) => ['string', 'text', 'enumeration'].includes(a.type), 'a text or enumeration attribute');
+    }
+  }
+  return problems;
+}

@@ -3,6 +3,8 @@ export const ROUND = 'plugin::disclosure-workflow.round';
 export const CHAIN = 'plugin::disclosure-workflow.chain';
 export const AUDIT = 'plugin::disclosure-workflow.audit-event';
 export const SCHEDULE = 'plugin::disclosure-workflow.schedule';
+/** Strapi's media-library file: attachments are locked and type-checked (services/attachments.ts). */
+export const FILE = 'plugin::upload.file';
 
 /** RBAC actions, shown in Settings → Roles under Plugins → Disclosure workflow. */
 export const ACTIONS = {
@@ -12,7 +14,7 @@ export const ACTIONS = {
   publish: 'plugin::disclosure-workflow.publish',
   manageChains: 'plugin::disclosure-workflow.manage-chains',
   readAudit: 'plugin::disclosure-workflow.read-audit',
-  readRequests: 'plugin::disclosure-workflow.read-requests',
-  handleRequests: 'plugin::disclosure-workflow.handle-requests',
-  manageRequests: 'plugin::disclosure-workflow.manage-requests',
 } as const;
+
+/** `submit` → `plugin::disclosure-workflow.submit`: the id of an action registered under this plugin. */
+export const actionId = (name: string) => `plugin::${PLUGIN}.${name}`;

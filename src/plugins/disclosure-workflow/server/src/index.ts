@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import config from './config';
+import config, { checkModels } from './config';
 import contentTypes from './content-types';
 import routes from './routes';
 import audit from './services/audit';
@@ -9,15 +9,15 @@ import notify from './services/notify';
 import workflow from './services/workflow';
 import schedule from './services/schedule';
 import calendar from './services/calendar';
-import attachments, { FILE } from './services/attachments';
+import permissions from './services/permissions';
+import attachments from './services/attachments';
+import { FILE } from './constants';
 import workflowController from './controllers/workflow';
 import chainsController from './controllers/chains';
 import auditController from './controllers/audit';
 import scheduleController from './controllers/schedule';
-import requestsController from './controllers/requests';
 import policies from './policies/has-permission';
 import { publishGate } from './middlewares/publish-gate';
-import { registerActions } from './permissions';
 import { ensureIndexes } from './indexes';
 
 export default {
@@ -25,20 +25,23 @@ export default {
   contentTypes,
   routes,
   policies,
-  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments },
-  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, requests: requestsController },
+  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions },
+  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController },
 
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    const problems = checkModels(strapi.config.get('plugin::disclosure-workflow'), (uid) => strapi.getModel(uid as any) as any);
+    if (problems.length) throw new Error(`disclosure-workflow configuration (config/plugins.ts):\n  - ${problems.join('\n  - ')}`);
     strapi.documents.use(publishGate(strapi));
     // The SHA-256 of each stored file's bytes, kept with the file (private: not in API output).
     strapi.get('content-types').extend(FILE, (contentType: any) => {
       contentType.attributes.sha256 = { type: 'string', private: true, configurable: false, writable: false };
     });
     strapi.plugin('disclosure-workflow').service('attachments').install();
+    // Before the admin's bootstrap, which drops stored permissions of actions it does not know.
+    await strapi.plugin('disclosure-workflow').service('permissions').register();
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await registerActions(strapi);
     await ensureIndexes(strapi);
     await strapi.plugin('disclosure-workflow').service('attachments').backfill();
     await strapi.plugin('disclosure-workflow').service('chains').ensureDefault();

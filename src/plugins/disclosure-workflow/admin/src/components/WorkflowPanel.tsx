@@ -10,7 +10,9 @@ import { API, PLUGIN_ID } from '../pluginId';
 import { errorText, useT } from '../utils';
 import { SchedulePicker } from './SchedulePicker';
 
-const REASONS = ['stateSecret', 'lawForbidden', 'safetyStability', 'thirdPartyRights', 'internalAffairs', 'processInfo', 'enforcementCase', 'adminQuery'];
+type Reason = { code: string; zh: string; en: string };
+/** The exemption reasons a withhold may give, as the server's configuration lists them (asked once per page load). */
+let exemptionReasons: Promise<Reason[]> | undefined;
 
 type Status = {
   state: string;
@@ -45,6 +47,11 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
   const [exemptionReason, setExemptionReason] = React.useState('');
   const [referredTo, setReferredTo] = React.useState('');
   const [busy, setBusy] = React.useState(false);
+  const [reasons, setReasons] = React.useState<Reason[]>([]);
+  React.useEffect(() => {
+    exemptionReasons ??= get(`${API}/settings`).then(({ data }) => data.data.exemptionReasons as Reason[]);
+    exemptionReasons.then(setReasons).catch(() => setReasons([]));
+  }, [get]);
 
   const load = React.useCallback(async () => {
     const params = { uid: model, documentId, ...(docLocale ? { locale: docLocale } : {}) };
@@ -121,7 +128,7 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
             <Field.Root name="exemptionReason">
               <Field.Label>{t('exemptionReason')}</Field.Label>
               <SingleSelect value={exemptionReason} onChange={(v: any) => setExemptionReason(String(v))}>
-                {REASONS.map((r) => <SingleSelectOption key={r} value={r}>{r}</SingleSelectOption>)}
+                {reasons.map((r) => <SingleSelectOption key={r.code} value={r.code}>{locale.startsWith('zh') ? r.zh : r.en}</SingleSelectOption>)}
               </SingleSelect>
             </Field.Root>
           )}

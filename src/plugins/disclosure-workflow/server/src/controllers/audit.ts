@@ -46,7 +46,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     verify: (ctx) => respond(ctx, () => plugin().service('audit').verify()),
 
     /** The site's time zone and the audit event codes with their labels (the admin's dates and filters). */
-    settings: (ctx) => respond(ctx, async () => ({ timeZone: timeZone(), events: Object.entries(EVENT_LABELS).map(([code, label]) => ({ code, ...label })) })),
+    settings: (ctx) => respond(ctx, async () => ({
+      timeZone: timeZone(),
+      events: Object.entries({ ...(strapi.config.get('plugin::disclosure-workflow.eventLabels') as object), ...EVENT_LABELS }).map(([code, label]) => ({ code, ...label })),
+      exemptionReasons: strapi.config.get('plugin::disclosure-workflow.exemptionReasons'),
+    })),
 
     /** GET /audit/export.csv with the same filters: UTF-8 with a BOM, newest first; the export is itself audited. */
     async exportCsv(ctx) {

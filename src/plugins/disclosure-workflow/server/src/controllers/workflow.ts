@@ -64,9 +64,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     status: (ctx) => respond(ctx, () => workflow().status(parse(BODIES.status, ctx.query))),
     tasks: (ctx) => respond(ctx, () => workflow().tasks(ctx.state.user.id)),
     permissions: (ctx) => respond(ctx, () => workflow().permissions({ ...parse(BODIES.permissions, ctx.query), actor: ctx.state.user.id, ability: ctx.state.userAbility })),
-    governed: (ctx) => respond(ctx, async () => {
-      const config: any = strapi.config.get('plugin::disclosure-workflow');
-      return config.enabled === false ? [] : config.contentTypes;
-    }),
+    governed: (ctx) => respond(ctx, async () => strapi.plugin('disclosure-workflow').service('content').governedTypes()),
   };
 };

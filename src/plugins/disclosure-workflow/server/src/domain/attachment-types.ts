@@ -54,9 +54,9 @@ export const DEFAULT_ALLOWED_TYPES = Object.keys(ATTACHMENT_TYPES);
 export const IMAGE_EXTENSIONS = new Set(Object.values(ATTACHMENT_TYPES).filter((t) => t.image).flatMap((t) => t.extensions));
 
 export function assertKnownTypes(names: unknown): string[] {
-  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw new Error('disclosure.uploads.allowedTypes must be a list of type names');
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw new Error('uploads.allowedTypes (disclosure-workflow configuration) must be a list of type names');
   const unknown = names.filter((n) => !ATTACHMENT_TYPES[n]);
-  if (unknown.length) throw new Error(`disclosure.uploads.allowedTypes: unknown type(s) ${unknown.join(', ')}; known: ${DEFAULT_ALLOWED_TYPES.join(', ')}`);
+  if (unknown.length) throw new Error(`uploads.allowedTypes (disclosure-workflow configuration): unknown type(s) ${unknown.join(', ')}; known: ${DEFAULT_ALLOWED_TYPES.join(', ')}`);
   return names;
 }
 

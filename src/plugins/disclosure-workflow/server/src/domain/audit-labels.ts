@@ -1,5 +1,6 @@
 // One table of audit event labels in zh-Hans and English: the audit page, its CSV export and the
-// admin all read it from here (the route returns `eventLabel: { zh, en }`).
+// admin all read it from here (the route returns `eventLabel: { zh, en }`). The app labels the
+// events it writes itself through the `eventLabels` setting.
 import { REFUSALS } from './refusal';
 import type { State } from './state-machine';
 
@@ -42,29 +43,14 @@ export const EVENT_LABELS: Record<string, Label> = {
   'schedule.retry': { zh: '重试定时任务', en: 'Schedule retried' },
   'schedule.fired': { zh: '定时任务已执行', en: 'Schedule fired' },
   'schedule.failed': { zh: '定时任务失败', en: 'Schedule failed' },
-  'request.assign': { zh: '依申请公开：分办', en: 'Request: assigned' },
-  'request.requestCorrection': { zh: '依申请公开：补正告知', en: 'Request: correction requested' },
-  'request.receiveCorrection': { zh: '依申请公开：收到补正', en: 'Request: correction received' },
-  'request.lapseCorrection': { zh: '依申请公开：逾期未补正', en: 'Request: correction lapsed' },
-  'request.startConsultation': { zh: '依申请公开：开始征求意见', en: 'Request: consultation started' },
-  'request.endConsultation': { zh: '依申请公开：征求意见结束', en: 'Request: consultation ended' },
-  'request.extend': { zh: '依申请公开：延期答复', en: 'Request: extended' },
-  'request.draftReply': { zh: '依申请公开：起草答复', en: 'Request: reply drafted' },
-  'request.reply': { zh: '依申请公开：答复', en: 'Request: replied' },
-  'request.close': { zh: '依申请公开：办结', en: 'Request: closed' },
-  'request.publishAsItem': { zh: '依申请公开：转为主动公开', en: 'Request: made a proactive item' },
-  'request.personal-data.read': { zh: '依申请公开：查阅申请人个人信息', en: 'Request: applicant personal data read' },
   'audit.export': { zh: '导出审计记录', en: 'Audit trail exported' },
   'attachment.refused': { zh: '拒绝修改附件', en: 'Attachment change refused' },
 };
 
 /** The label of one stored event; a refusal names its reason (`data.code`). */
-export function eventLabel(event: string, data?: any): Label {
-  const base = EVENT_LABELS[event] ?? { zh: event, en: event };
+export function eventLabel(event: string, data?: any, appLabels: Record<string, Label> = {}): Label {
+  const base = EVENT_LABELS[event] ?? appLabels[event] ?? { zh: event, en: event };
   const code = data && typeof data === 'object' ? data.code : undefined;
   const reason = typeof code === 'string' && code in REFUSALS ? REFUSALS[code as keyof typeof REFUSALS] : null;
   return reason ? { zh: `${base.zh}：${reason[1]}`, en: `${base.en}: ${reason[2]}` } : base;
 }
-
-/** Every event code with its label, for the admin's event filter. */
-export const EVENT_CODES = Object.keys(EVENT_LABELS);

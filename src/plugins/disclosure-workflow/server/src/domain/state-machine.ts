@@ -160,6 +160,10 @@ export function voidRound(round: Round, input: { reason: string; contentHash: st
 }
 
 /** The hash the round currently vouches for: the signed content once signed, else the submitted one. */
+/** The roles whose turn it is: the current step's, or the sign-off's; none when nobody is to act. */
+export const pendingRoles = (round: Round): string[] =>
+  round.state === 'in_review' ? round.steps[round.current].roles : round.state === 'awaiting_signoff' || round.state === 'escalated' ? round.signOffRoles : [];
+
 export const boundHash = (round: Round) => round.signOff?.contentHash ?? round.contentHash;
 
 export type GateReason = 'NOT_SUBMITTED' | 'IN_REVIEW' | 'NOT_SIGNED_OFF' | 'CHANGED_AFTER_APPROVAL' | 'WITHHELD' | 'CLASSIFIED';

@@ -30,11 +30,6 @@ export default {
       { method: 'GET', path: '/audit/verify', handler: 'audit.verify', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/audit/export.csv', handler: 'audit.exportCsv', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/slip', handler: 'audit.slip', config: signedIn },
-      // 依申请公开 cases: who may see or act is decided per case (handler, office) in the service.
-      { method: 'GET', path: '/requests', handler: 'requests.find', config: signedIn },
-      { method: 'GET', path: '/requests/assignees', handler: 'requests.assignees', config: signedIn },
-      { method: 'GET', path: '/requests/:documentId', handler: 'requests.findOne', config: signedIn },
-      { method: 'POST', path: '/requests/:documentId/actions/:action', handler: 'requests.act', config: signedIn },
     ],
   },
 };

@@ -1,7 +1,7 @@
 // Attachments of governed documents (media library files).
 //
 // - Every upload and replacement passes `check()`: the type is decided by the bytes against the
-//   allow-list `disclosure.uploads.allowedTypes` (domain/attachment-types.ts); active content is a 400.
+//   allow-list `uploads.allowedTypes` of the plugin configuration (domain/attachment-types.ts); active content is a 400.
 // - Every file Strapi writes gets the SHA-256 of the bytes it wrote, in the private column
 //   `plugin::upload.file.sha256` (set while the provider writes, persisted with the row, recomputed on
 //   replace). The content hash binds attachments by it.
@@ -20,11 +20,10 @@ import createError from 'http-errors';
 // file-type 16: the last CommonJS release (newer ones are ESM-only, which the app compiled to
 // CommonJS and Jest cannot load); it reads magic bytes and the first ZIP entries (OOXML).
 import { fromBuffer as detectType } from 'file-type';
-import { classify, assertKnownTypes, DEFAULT_ALLOWED_TYPES } from '../domain/attachment-types';
+import { classify, assertKnownTypes, DEFAULT_ALLOWED_TYPES, IMAGE_EXTENSIONS } from '../domain/attachment-types';
 import { REFUSALS } from '../domain/refusal';
-import { ROUND } from '../constants';
+import { FILE, ROUND } from '../constants';
 
-export const FILE = 'plugin::upload.file';
 /** Round states in which the document's files are what is being (or was) reviewed. */
 export const LOCKING_STATES = new Set(['in_review', 'awaiting_signoff', 'approved', 'escalated']);
 /** File metadata the public sees with an attachment: not changeable while locked. */
@@ -70,7 +69,7 @@ function httpError(status: number, code: keyof typeof REFUSALS, details: Record<
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('disclosure-workflow');
   const content = () => plugin().service('content');
-  const allowedTypes = () => assertKnownTypes(strapi.config.get('disclosure.uploads.allowedTypes', DEFAULT_ALLOWED_TYPES));
+  const allowedTypes = () => assertKnownTypes(strapi.config.get('plugin::disclosure-workflow.uploads.allowedTypes', DEFAULT_ALLOWED_TYPES));
 
   /** The admin user (and ability) of the current request, if any. */
   function requestUser() {
@@ -139,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(FILE).update({ where: { id: row.id }, data: { sha256 } });
         done += 1;
       }
-      if (done) strapi.log.info(`[disclosure] stored the SHA-256 of ${done} existing upload(s)`);
+      if (done) strapi.log.info(`[disclosure-workflow] stored the SHA-256 of ${done} existing upload(s)`);
       return done;
     },
 
@@ -196,6 +195,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Wires the checks into Strapi's upload plugin (called from the plugin's register). */
+    /** Extensions of raster images: the only uploads a browser may be let show inline. */
+    imageExtensions: IMAGE_EXTENSIONS,
+
     install() {
       allowedTypes(); // a misspelt type name fails at start-up, not at the first upload
       const registry: any = strapi.get('services');

@@ -151,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           seq: Number(r.seq),
           at: r.at,
           event: r.event,
-          eventLabel: eventLabel(r.event, r.data),
+          eventLabel: eventLabel(r.event, r.data, strapi.config.get('plugin::disclosure-workflow.eventLabels')),
           actor: r.actor != null ? { id: r.actor, name: user ? nameOf(user) : `#${r.actor}` } : null,
           actorRole: (r.actorRole && roleName.get(r.actorRole)) || (user?.roles?.length ? user.roles.map((x: any) => x.name).join('、') : r.actorRole ?? null),
           targetUid: r.targetUid ?? null,

@@ -21,11 +21,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.query(CHAIN).findMany({ orderBy: [{ priority: 'desc' }, { id: 'asc' }] });
     },
 
-    /** Creates the default template once, so a fresh installation has a working chain. */
+    /** Creates the default template (configured, or the built-in 三审一签) once, so a fresh installation has a working chain. */
     async ensureDefault() {
       if ((await strapi.db.query(CHAIN).count({})) > 0) return;
-      await strapi.db.query(CHAIN).create({ data: DEFAULT_CHAIN });
-      strapi.log.info('[disclosure-workflow] created the default approval chain (一审 → 二审 → [重要: 主要负责人] → 保密审查)');
+      const chain: ChainTemplate = strapi.config.get('plugin::disclosure-workflow.defaultChain') ?? DEFAULT_CHAIN;
+      await strapi.db.query(CHAIN).create({ data: { ...DEFAULT_CHAIN, ...chain } });
+      const steps = [...chain.steps.map((s) => s.name.split(/\s/)[0]), '保密审查 sign-off'].join(' → ');
+      strapi.log.info(`[disclosure-workflow] created the default approval chain: ${steps}`);
     },
 
     async forDocument(uid: string, departmentKeys: string[]): Promise<ChainTemplate> {

@@ -1,8 +1,9 @@
 // Reads a governed document's draft (one locale) with exactly what its content hash needs.
 import type { Core } from '@strapi/strapi';
 import { contentHash, hashPopulate, type SchemaLookup } from '../domain/content-hash';
-import { PLUGIN } from '../constants';
 import { WorkflowRefusal } from '../domain/refusal';
+import { FILE, PLUGIN } from '../constants';
+import type { GovernedType, WorkflowConfig } from '../config';
 
 export interface DraftInfo {
   entity: any;
@@ -13,17 +14,20 @@ export interface DraftInfo {
   withheld: boolean;
 }
 
-/** Attributes tried, in order, as a document's title (requests are known by their query code). */
-// A request's query code is the applicant's key, not a title: it is never shown as one.
-const TITLE_FIELDS = ['title', 'name', 'subject'];
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const schemas: SchemaLookup = (uid) => strapi.getModel(uid as any) as any;
-  const config = () => strapi.config.get(`plugin::${PLUGIN}`) as any;
+  const config = () => strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig;
+  /** The configured meaning of a governed type's attributes. */
+  const spec = (uid: string): GovernedType => config().contentTypes[uid] ?? {};
 
   return {
     governed(uid: string): boolean {
-      return config().enabled !== false && config().contentTypes.includes(uid);
+      return Object.prototype.hasOwnProperty.call(config().contentTypes, uid);
+    },
+
+    /** The governed content types' uids. */
+    governedTypes(): string[] {
+      return Object.keys(config().contentTypes);
     },
 
     assertGoverned(uid: string) {
@@ -45,25 +49,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (this.isLocalized(uid) && locale) where.locale = locale;
       const populate: Record<string, unknown> = hashPopulate(uid, schemas);
       if (full) populate.createdBy = { select: ['id'] };
-      if (full && model.attributes.department?.type === 'relation') populate.department = { select: ['documentId', 'code'] };
+      const { department, classified, withheld } = spec(uid);
+      const departmentKeys = config().departments?.keys ?? [];
+      if (full && department) populate[department] = { select: departmentKeys.filter((k) => k !== 'documentId').concat('documentId') };
       const entity = await strapi.db.query(uid).findOne({ where, populate });
       if (!entity) return null;
+      const unit = department ? entity[department] : null;
       return {
         entity,
         contentHash: contentHash(uid, entity, schemas, config().hashExcludedFields),
         author: entity.createdBy?.id ?? null,
-        departmentKeys: entity.department ? [entity.department.documentId, entity.department.code].filter(Boolean) : [],
-        classified: entity.classified === true,
-        withheld: entity.disclosure === 'withheld',
+        departmentKeys: unit ? departmentKeys.map((k) => unit[k]).filter(Boolean) : [],
+        classified: classified ? entity[classified] === true : false,
+        withheld: withheld ? entity[withheld.attribute] === withheld.value : false,
       };
     },
 
-    /** The attribute people know a document by (title, name, …), or null. */
+    /** The attribute people know a document by, as configured (a media file by its name), or null. */
     titleField(uid: string): string | null {
-      const model: any = strapi.getModel(uid as any);
-      if (!model) return null;
-      const mainField = TITLE_FIELDS.find((f) => ['string', 'text'].includes(model.attributes?.[f]?.type));
-      return mainField ?? null;
+      return spec(uid).title ?? (uid === FILE ? 'name' : null);
+    },
+
+    /** The draft changes a withhold sign-off makes (the configured withheld value and reason), or null. */
+    withholdChanges(uid: string, exemptionReason: string | undefined): Record<string, unknown> | null {
+      const withheld = spec(uid).withheld;
+      if (!withheld) return null;
+      return { [withheld.attribute]: withheld.value, ...(withheld.reasonAttribute ? { [withheld.reasonAttribute]: exemptionReason } : {}) };
     },
 
     /** The locale a workflow action is about: the default locale when none is given. */

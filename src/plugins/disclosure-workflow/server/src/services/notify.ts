@@ -1,7 +1,7 @@
 // E-mails the people who act next (reviewers, the secrecy reviewer, or the submitter when the
 // document comes back), through Strapi's email plugin.
 import type { Core } from '@strapi/strapi';
-import type { Round } from '../domain/state-machine';
+import { pendingRoles, type Round } from '../domain/state-machine';
 import { formatLocal } from '../domain/schedule';
 
 const STATE_TEXT: Record<string, string> = {
@@ -15,7 +15,7 @@ const STATE_TEXT: Record<string, string> = {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async recipients(round: Round): Promise<string[]> {
-    const roles = round.state === 'in_review' ? round.steps[round.current].roles : ['awaiting_signoff', 'escalated'].includes(round.state) ? round.signOffRoles : [];
+    const roles = pendingRoles(round);
     const where = roles.length
       ? { roles: { code: { $in: roles } }, isActive: true, id: { $ne: round.submitter } }
       : ['returned', 'rejected', 'approved'].includes(round.state) ? { id: round.submitter, isActive: true } : null;
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const to = [...new Set(users.map((u: any) => u.email).filter(Boolean))] as string[];
     if (!to.length) return [];
     const model: any = strapi.getModel(target.uid as any);
-    const titleField = ['title', 'name'].find((f) => model.attributes[f]) ?? 'documentId';
+    const titleField = strapi.plugin('disclosure-workflow').service('content').titleField(target.uid) ?? 'documentId';
     const doc: any = await strapi.db.query(target.uid).findOne({ where: { documentId: target.documentId }, select: [titleField] });
     const title = doc?.[titleField] ?? target.documentId;
     const actor = stop.actor ? await strapi.db.query('admin::user').findOne({ where: { id: stop.actor }, select: ['firstname', 'lastname', 'email'] }) : null;
@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const to = await this.recipients(round);
     if (!to.length || !STATE_TEXT[round.state]) return;
     const model: any = strapi.getModel(target.uid as any);
-    const titleField = ['title', 'name'].find((f) => model.attributes[f]) ?? 'documentId';
+    const titleField = strapi.plugin('disclosure-workflow').service('content').titleField(target.uid) ?? 'documentId';
     const doc: any = await strapi.db.query(target.uid).findOne({ where: { documentId: target.documentId }, select: [titleField] });
     const title = doc?.[titleField] ?? target.documentId;
     const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/content-manager/collection-types/${target.uid}/${target.documentId}`;

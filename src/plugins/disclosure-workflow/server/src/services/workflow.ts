@@ -4,7 +4,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { ACTIONS, ROUND } from '../constants';
-import { ACTIONS as CASE_ACTIONS } from '../../../../../domain/request-flow';
 import * as machine from '../domain/state-machine';
 import { resolveSteps } from '../domain/chains';
 import { WorkflowRefusal, refuse } from '../domain/refusal';
@@ -13,21 +12,17 @@ import type { Round, Actor, Decision, Conclusion } from '../domain/state-machine
 type Target = { uid: string; documentId: string; locale?: string | null };
 type Meta = { ip?: string };
 
-const REQUEST_UID = 'api::disclosure-request.disclosure-request';
-
 /** '公开事项 Disclosure item' → { zh: '公开事项', en: 'Disclosure item' }. */
 export function typeLabel(displayName: string): { zh: string; en: string } {
   const match = /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(displayName.trim());
   return match ? { zh: match[1].trim(), en: match[2].trim() } : { zh: displayName, en: displayName };
 }
 
-const EXEMPTION_REASONS = ['stateSecret', 'lawForbidden', 'safetyStability', 'thirdPartyRights', 'internalAffairs', 'processInfo', 'enforcementCase', 'adminQuery'];
-
 /**
  * Writes the workflow makes itself (a signed redaction, a withhold) must not void the round; a
  * withhold that takes a live document offline carries the sign-off opinion as its reason.
  */
-export const ownWrites = new AsyncLocalStorage<{ documentId: string; reason?: string }>();
+const ownWrites = new AsyncLocalStorage<{ documentId: string; reason?: string }>();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('disclosure-workflow');
@@ -35,6 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => plugin().service('audit');
   const now = () => new Date().toISOString();
   const localeKey = (locale?: string | null) => locale ?? '';
+  const exemptionReasons = (): string[] => (strapi.config.get('plugin::disclosure-workflow.exemptionReasons') as Array<{ code: string }>).map((r) => r.code);
 
   async function loadActor(id: number): Promise<Actor> {
     const user = Number.isInteger(Number(id))
@@ -57,11 +53,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return draft ?? refuse('NOT_FOUND', `${target.uid} ${target.documentId}`);
   }
 
-  const pendingRoles = (round: Round): string[] =>
-    round.state === 'in_review' ? round.steps[round.current].roles : ['awaiting_signoff', 'escalated'].includes(round.state) ? round.signOffRoles : [];
-
   async function persist(target: Target, row: any, round: Round, department: string | null) {
-    const data = { state: round.state, data: round, pendingRoles: pendingRoles(round) };
+    const data = { state: round.state, data: round, pendingRoles: machine.pendingRoles(round) };
     if (row && row.number === round.number) {
       const { count } = await strapi.db.query(ROUND).updateMany({ where: { id: row.id, version: row.version }, data: { ...data, version: row.version + 1 } });
       if (count !== 1) refuse('CONFLICT');
@@ -115,17 +108,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Set(rows.map((r: any) => r.action));
   }
 
-  /** The case actions this user may take at the case's stage (as the case service decides who may act). */
-  async function caseActionsFor(actor: Actor, documentId: string): Promise<string[]> {
-    const held = await heldActions(actor);
-    const office = held.has(ACTIONS.manageRequests);
-    if (!office && !held.has(ACTIONS.handleRequests)) return [];
-    const view = await strapi.service('api::disclosure-request.case').get(documentId).catch(() => null);
-    if (!view) return [];
-    if (!office && view.handler?.id !== actor.id) return [];
-    return (view.actions as string[]).filter((name) => office || !CASE_ACTIONS[name]?.officeOnly);
-  }
-
   const nameOf = (u: any) => [u.lastname, u.firstname].filter(Boolean).join('') || u.email;
 
   /** Admin role codes as people read them: the roles' names, as administrators set them. */
@@ -147,10 +129,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const d of docs) if (d[field] && !titles.has(`${uid}/${d.documentId}/${d.locale ?? ''}`)) titles.set(`${uid}/${d.documentId}/${d.locale ?? ''}`, String(d[field]));
     }
     const keys = [...new Set(rows.map((r) => r.department).filter(Boolean))];
-    const departments = keys.length
-      ? await strapi.db.query('api::department.department').findMany({ where: { $or: [{ documentId: { $in: keys } }, { code: { $in: keys } }] }, select: ['documentId', 'code', 'name'] })
+    const unit = strapi.config.get('plugin::disclosure-workflow.departments') as { uid: string; name: string; keys: string[] } | null;
+    const departments = keys.length && unit
+      ? await strapi.db.query(unit.uid).findMany({ where: { $or: unit.keys.map((k) => ({ [k]: { $in: keys } })) }, select: [...new Set(['documentId', unit.name, ...unit.keys])] })
       : [];
-    const department = (key: string | null) => departments.find((d: any) => d.documentId === key || d.code === key) ?? null;
+    const department = (key: string | null) => departments.find((d: any) => unit!.keys.some((k) => d[k] === key)) ?? null;
     const submitterIds = [...new Set(rows.map((r) => r.data.submitter).filter(Boolean))];
     const users = submitterIds.length ? await strapi.db.query('admin::user').findMany({ where: { id: { $in: submitterIds } }, select: ['id', 'firstname', 'lastname', 'email'] }) : [];
     const nowMs = Date.now();
@@ -169,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           department: row.department,
           title: titles.get(`${row.targetUid}/${row.targetDocumentId}/${row.targetLocale || ''}`) ?? titles.get(`${row.targetUid}/${row.targetDocumentId}/`) ?? null,
           typeLabel: typeLabel(model?.info?.displayName ?? row.targetUid),
-          departmentName: dept?.name ?? null,
+          departmentName: dept ? dept[unit!.name] ?? null : null,
           submitter: round.submitter ? { id: round.submitter, name: user ? nameOf(user) : `#${round.submitter}` } : null,
           waitingSince: since,
           waitingMs: Math.max(0, nowMs - new Date(since).getTime()),
@@ -180,6 +163,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const this_ = {
     roleNames,
+
+    /** Inside a write the workflow makes itself: the sign-off opinion it carries, else null. */
+    ownWrite(documentId: string): { reason?: string } | null {
+      const own = ownWrites.getStore();
+      return own?.documentId === documentId ? { reason: own.reason } : null;
+    },
 
     async submit({ uid, documentId, locale, actor, comment, ip }: Target & { actor: number; comment?: string } & Meta) {
       return act({ uid, documentId, locale }, 'submit', actor, { ip }, async ({ round, draft, actor: who }) => {
@@ -217,9 +206,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return act({ uid, documentId, locale }, `sign-off.${conclusion}`, actor, { ip }, async ({ round, draft, actor: who, target }) => {
         if (!round) refuse('NOT_SUBMITTED');
         let hash = draft.contentHash;
-        const base = { actor: who, conclusion, opinion, exemptionReason, referredTo, at: now(), exemptionReasons: EXEMPTION_REASONS };
+        const base = { actor: who, conclusion, opinion, exemptionReason, referredTo, at: now(), exemptionReasons: exemptionReasons() };
         machine.signOff(round!, { ...base, contentHash: hash }); // refuse before writing anything
-        const changes = conclusion === 'redacted' && redactions ? redactions : conclusion === 'withhold' && 'disclosure' in draft.entity ? { disclosure: 'withheld', exemptionReason } : null;
+        const changes = conclusion === 'redacted' && redactions ? redactions : conclusion === 'withhold' ? content().withholdChanges(uid, exemptionReason) : null;
         if (changes) {
           await ownWrites.run({ documentId, reason: opinion }, () => strapi.documents(uid as any).update({ documentId, locale: target.locale ?? undefined, data: changes } as any));
           // 删减后公开 signs the redacted text; a withhold signs what was reviewed.
@@ -243,8 +232,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         round: round?.number ?? 0,
         steps: (round?.steps ?? []).map(({ name, roles, decision, actor, role, at, comment }) => ({ name, roles, decision, actor, role, at, comment })),
         current: round?.state === 'in_review' ? round.current : null,
-        pendingRoles: round ? pendingRoles(round) : [],
-        roleNames: await roleNames([...new Set([...(round ? pendingRoles(round) : []), ...(round?.steps ?? []).flatMap((s) => s.roles)])]),
+        pendingRoles: round ? machine.pendingRoles(round) : [],
+        roleNames: await roleNames([...new Set([...(round ? machine.pendingRoles(round) : []), ...(round?.steps ?? []).flatMap((s) => s.roles)])]),
         submitter: round?.submitter ?? null,
         signOff: round?.signOff ?? round?.escalation ?? null,
         voided: round?.voided ?? null,
@@ -308,7 +297,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * What this user may do on one document now, asked by the admin before it shows a button: the
      * user's RBAC actions combined with the state machine's own rules (dry runs of each action).
-     * For a 依申请公开 case, `caseActions` lists the case actions this user may take at its stage.
      */
     async permissions({ uid, documentId, locale, actor: actorId, ability }: Target & { actor: number; ability?: { can: (action: string, subject?: string) => boolean } }) {
       const actor = await loadActor(actorId);
@@ -317,7 +305,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const publisher = actor.roles.some((r) => unpublishRoles.includes(r));
       const actions = { submit: false, withdraw: false, decide: false, signOff: false, publish: false, schedule: false, unpublish: false, readAudit: held.has(ACTIONS.readAudit) };
       const result: Record<string, unknown> = { uid, documentId, locale: locale ?? null, governed: content().governed(uid), actions };
-      if (uid === REQUEST_UID) result.caseActions = await caseActionsFor(actor, documentId);
       if (!result.governed) return result;
       const target = await normalise({ uid, documentId, locale });
       result.locale = target.locale ?? null;
@@ -341,7 +328,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (held.has(ACTIONS.review) && round) actions.decide = dry(() => machine.decide(round, { actor, decision: 'approve', contentHash: draft.contentHash, at }));
       if (held.has(ACTIONS.signOff) && round) {
-        actions.signOff = dry(() => machine.signOff(round, { actor, conclusion: 'redacted', opinion: '-', contentHash: draft.contentHash, at, exemptionReasons: EXEMPTION_REASONS }));
+        actions.signOff = dry(() => machine.signOff(round, { actor, conclusion: 'redacted', opinion: '-', contentHash: draft.contentHash, at, exemptionReasons: exemptionReasons() }));
       }
       const cmPublish = ability ? ability.can('plugin::content-manager.explorer.publish', uid) : true;
       actions.publish = held.has(ACTIONS.publish) && cmPublish;

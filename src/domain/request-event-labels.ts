@@ -1,0 +1,18 @@
+// Labels of the audit events the 依申请公开 case handling writes (request.<action>), shown on the
+// workflow plugin's audit page and CSV export (plugin setting `eventLabels`).
+import type { CodeLabel } from './code-labels';
+
+export const REQUEST_EVENT_LABELS: Record<string, CodeLabel> = {
+  'request.assign': { zh: '依申请公开：分办', en: 'Request: assigned' },
+  'request.requestCorrection': { zh: '依申请公开：补正告知', en: 'Request: correction requested' },
+  'request.receiveCorrection': { zh: '依申请公开：收到补正', en: 'Request: correction received' },
+  'request.lapseCorrection': { zh: '依申请公开：逾期未补正', en: 'Request: correction lapsed' },
+  'request.startConsultation': { zh: '依申请公开：开始征求意见', en: 'Request: consultation started' },
+  'request.endConsultation': { zh: '依申请公开：征求意见结束', en: 'Request: consultation ended' },
+  'request.extend': { zh: '依申请公开：延期答复', en: 'Request: extended' },
+  'request.draftReply': { zh: '依申请公开：起草答复', en: 'Request: reply drafted' },
+  'request.reply': { zh: '依申请公开：答复', en: 'Request: replied' },
+  'request.close': { zh: '依申请公开：办结', en: 'Request: closed' },
+  'request.publishAsItem': { zh: '依申请公开：转为主动公开', en: 'Request: made a proactive item' },
+  'request.personal-data.read': { zh: '依申请公开：查阅申请人个人信息', en: 'Request: applicant personal data read' },
+};

@@ -1,0 +1,70 @@
+// Admin routes of 依申请公开 case handling, added to the workflow plugin's admin API (strapi-server.ts
+// in this folder) so they keep their /disclosure-workflow/requests… paths; the work is done by
+// strapi.service('api::disclosure-request.case'). Refusals (CaseRefusal) and bad input
+// (ValidationError, each field named) are answered by Strapi's error middleware.
+import Joi from 'joi';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { refuse } from '../../domain/case-refusal';
+import { DISPOSITIONS } from '../../domain/request-codes';
+import { MAX_EXTENSION_DAYS, OPEN_CASE_STATES } from '../../domain/request-flow';
+import { requestActionId } from '../../api/disclosure-request/permissions';
+
+const day = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/).message('{{#label}} must be a date YYYY-MM-DD');
+const note = Joi.string().max(2000).allow('', null);
+/** The body each case action accepts; anything else is a 400 naming the field. */
+export const ACTION_BODIES: Record<string, Joi.ObjectSchema> = {
+  assign: Joi.object({ department: Joi.string().max(64).required(), handler: Joi.number().integer().positive().required(), date: day, note }),
+  requestCorrection: Joi.object({ deadline: day.required(), date: day, note }),
+  receiveCorrection: Joi.object({ date: day, note }),
+  lapseCorrection: Joi.object({ date: day, note }),
+  startConsultation: Joi.object({ kind: Joi.string().valid('thirdParty', 'otherAgency').required(), party: Joi.string().max(200).required(), date: day, note }),
+  endConsultation: Joi.object({ date: day, note }),
+  extend: Joi.object({ days: Joi.number().integer().min(1).max(MAX_EXTENSION_DAYS).required(), reason: Joi.string().trim().min(1).max(1000).required(), date: day, note }),
+  draftReply: Joi.object({ disposition: Joi.string().valid(...DISPOSITIONS), note }),
+  reply: Joi.object({ date: day, note }),
+  close: Joi.object({ date: day, note }),
+  publishAsItem: Joi.object({ title: Joi.string().max(200), note }),
+};
+const LIST = Joi.object({ state: Joi.string().valid(...OPEN_CASE_STATES), mine: Joi.boolean() });
+
+function validate(schema: Joi.ObjectSchema, input: unknown) {
+  const { value, error } = schema.validate(input ?? {}, { abortEarly: false });
+  if (error) throw new errors.ValidationError(error.message, { errors: error.details.map((d) => ({ path: d.path.map(String), message: d.message })) });
+  return value;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cases = () => strapi.service('api::disclosure-request.case');
+  const can = (ctx: any, name: 'read' | 'handle' | 'manage') => cases().can(ctx.state.user.id, requestActionId(strapi, name));
+
+  /** Everyone with read-requests sees every case; handlers see the cases assigned to them. */
+  async function scope(ctx: any): Promise<number | undefined> {
+    if (await can(ctx, 'read')) return undefined;
+    if (await can(ctx, 'handle')) return ctx.state.user.id;
+    return refuse('NOT_ALLOWED');
+  }
+
+  return {
+    async find(ctx: any) {
+      const { state, mine } = validate(LIST, ctx.query);
+      const own = await scope(ctx);
+      ctx.body = { data: await cases().dashboard({ state, handler: mine ? ctx.state.user.id : own }) };
+    },
+    async assignees(ctx: any) {
+      if (!(await can(ctx, 'manage'))) refuse('OFFICE_ONLY');
+      ctx.body = { data: await cases().assignees() };
+    },
+    async findOne(ctx: any) {
+      const own = await scope(ctx);
+      const found = await cases().get(ctx.params.documentId);
+      if (own !== undefined && found.handler?.id !== own) refuse('NOT_FOUND');
+      ctx.body = { data: found };
+    },
+    async act(ctx: any) {
+      const schema = ACTION_BODIES[ctx.params.action] ?? refuse('INVALID_INPUT', `unknown action ${ctx.params.action}`);
+      const input = validate(schema, ctx.request.body);
+      ctx.body = { data: await cases().act({ documentId: ctx.params.documentId, action: ctx.params.action, input, actor: ctx.state.user.id }) };
+    },
+  };
+};

@@ -1,0 +1,38 @@
+// Strapi's plugin extension point (src/extensions/<plugin>/strapi-server): the app adds its
+// 依申请公开 case handling to the workflow plugin's admin API, at /disclosure-workflow/requests…,
+// and the case actions of a request to GET /disclosure-workflow/permissions. The plugin itself
+// knows nothing of requests.
+import { REQUEST } from '../../constants';
+import requests from './requests';
+
+const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
+
+// Who may see or act is decided per case (handler, office) in the case service.
+const ROUTES = [
+  { method: 'GET', path: '/requests', handler: 'requests.find', config: signedIn },
+  { method: 'GET', path: '/requests/assignees', handler: 'requests.assignees', config: signedIn },
+  { method: 'GET', path: '/requests/:documentId', handler: 'requests.findOne', config: signedIn },
+  { method: 'POST', path: '/requests/:documentId/actions/:action', handler: 'requests.act', config: signedIn },
+];
+
+export default (plugin: any) => {
+  plugin.controllers.requests = requests;
+  plugin.routes.admin.routes.push(...ROUTES);
+
+  const workflowController = plugin.controllers.workflow;
+  plugin.controllers.workflow = ({ strapi }: any) => {
+    const controller = workflowController({ strapi });
+    return {
+      ...controller,
+      /** For a request, `caseActions`: the case actions this user may take at its stage. */
+      async permissions(ctx: any) {
+        await controller.permissions(ctx);
+        const result = ctx.body?.data;
+        if (result?.uid === REQUEST && ctx.state.user) {
+          result.caseActions = await strapi.service('api::disclosure-request.case').actionsFor(ctx.state.user.id, result.documentId);
+        }
+      },
+    };
+  };
+  return plugin;
+};
