@@ -18,7 +18,7 @@ it('answers from the dataset, then honours a database override at once', async (
 });
 
 it('marks a due date in a year without published holidays as provisional', async () => {
-  const { DATASET_YEARS } = require('../../dist/src/plugins/disclosure-workflow/server/src/domain/calendar');
+  const { DATASET_YEARS } = require('../../src/plugins/disclosure-workflow/dist/server/domain');
   const last = Math.max(...DATASET_YEARS);
   expect(await calendar().dueDate(`${last}-03-02`, 20)).toMatchObject({ provisional: false });
   const late = await calendar().dueDate(`${last}-12-15`, 20);
