@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from './pluginId';
 
-/** Plugin-scoped translation: t('state.in_review'). */
+/** Plugin-scoped translation: t('tasks.title'). */
 export function useT() {
   const { formatMessage } = useIntl();
   return (id: string, values?: Record<string, unknown>) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values as any);
@@ -40,13 +40,14 @@ export function formatWaiting(ms: number, t: (id: string, values?: Record<string
   return t('wait.days', { days: Math.floor(hours / 24), hours: hours % 24 });
 }
 
-export type SiteSettings = { timeZone: string; events: Array<{ code: string; zh: string; en: string }> };
+type Labelled = { code: string; zh: string; en: string };
+export type SiteSettings = { timeZone: string; events: Labelled[]; exemptionReasons: Labelled[]; states: Record<string, { zh: string; en: string }> };
 let settings: Promise<SiteSettings> | null = null;
 
-/** The site's time zone and the audit event labels, asked once per page load. */
+/** GET /settings, asked once per page load: time zone, event, exemption-reason and round-state labels. */
 export function useSiteSettings(): SiteSettings {
   const { get } = useFetchClient();
-  const [value, setValue] = React.useState<SiteSettings>({ timeZone: 'Asia/Shanghai', events: [] });
+  const [value, setValue] = React.useState<SiteSettings>({ timeZone: 'Asia/Shanghai', events: [], exemptionReasons: [], states: {} });
   React.useEffect(() => {
     settings ??= get(`${API}/settings`).then(({ data }) => data.data as SiteSettings);
     settings.then(setValue).catch(() => (settings = null));

@@ -7,12 +7,9 @@ import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from '../pluginId';
-import { errorText, useT } from '../utils';
+import { errorText, pick, useSiteSettings, useT } from '../utils';
 import { SchedulePicker } from './SchedulePicker';
 
-type Reason = { code: string; zh: string; en: string };
-/** The exemption reasons a withhold may give, as the server's configuration lists them (asked once per page load). */
-let exemptionReasons: Promise<Reason[]> | undefined;
 
 type Status = {
   state: string;
@@ -47,11 +44,7 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
   const [exemptionReason, setExemptionReason] = React.useState('');
   const [referredTo, setReferredTo] = React.useState('');
   const [busy, setBusy] = React.useState(false);
-  const [reasons, setReasons] = React.useState<Reason[]>([]);
-  React.useEffect(() => {
-    exemptionReasons ??= get(`${API}/settings`).then(({ data }) => data.data.exemptionReasons as Reason[]);
-    exemptionReasons.then(setReasons).catch(() => setReasons([]));
-  }, [get]);
+  const { exemptionReasons: reasons, states } = useSiteSettings();
 
   const load = React.useCallback(async () => {
     const params = { uid: model, documentId, ...(docLocale ? { locale: docLocale } : {}) };
@@ -83,7 +76,7 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="workflow-panel" data-version={version}>
       <Flex gap={2} wrap="wrap">
-        <Badge data-testid="workflow-state">{t(`state.${status.state}`)}</Badge>
+        <Badge data-testid="workflow-state">{pick(states[status.state], locale) || status.state}</Badge>
         {status.round > 0 && <Typography variant="pi">{t('round', { number: status.round })}</Typography>}
       </Flex>
       {status.steps.map((step, i) => (
@@ -128,7 +121,7 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
             <Field.Root name="exemptionReason">
               <Field.Label>{t('exemptionReason')}</Field.Label>
               <SingleSelect value={exemptionReason} onChange={(v: any) => setExemptionReason(String(v))}>
-                {reasons.map((r) => <SingleSelectOption key={r.code} value={r.code}>{locale.startsWith('zh') ? r.zh : r.en}</SingleSelectOption>)}
+                {reasons.map((r) => <SingleSelectOption key={r.code} value={r.code}>{pick(r, locale)}</SingleSelectOption>)}
               </SingleSelect>
             </Field.Root>
           )}

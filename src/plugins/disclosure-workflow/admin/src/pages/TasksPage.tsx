@@ -20,7 +20,8 @@ export const editUrl = (uid: string, documentId: string, locale?: string | null)
 export const TasksPage = () => {
   const t = useT();
   const { locale, formatMessage } = useIntl();
-  const { timeZone } = useSiteSettings();
+  const { timeZone, states } = useSiteSettings();
+  const stateLabel = (state: string) => pick(states[state], locale) || state;
   const { get } = useFetchClient();
   const [tasks, setTasks] = React.useState<Task[] | null>(null);
   React.useEffect(() => {
@@ -47,7 +48,7 @@ export const TasksPage = () => {
       />
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4}>
-          {Object.entries(counts).map(([state, n]) => <Badge key={state}>{`${t(`state.${state}`)} ${n}`}</Badge>)}
+          {Object.entries(counts).map(([state, n]) => <Badge key={state}>{`${stateLabel(state)} ${n}`}</Badge>)}
         </Flex>
         {tasks.length === 0 ? (
           <Box padding={8} background="neutral0" hasRadius><Typography>{t('tasks.empty')}</Typography></Box>
@@ -65,7 +66,7 @@ export const TasksPage = () => {
                   </Td>
                   <Td><Typography>{pick(task.typeLabel, locale)}</Typography></Td>
                   <Td><Typography>{task.departmentName ?? '—'}</Typography></Td>
-                  <Td><Typography>{task.step ?? t(`state.${task.state}`)}</Typography></Td>
+                  <Td><Typography>{task.step ?? stateLabel(task.state)}</Typography></Td>
                   <Td><Typography>{task.submitter?.name ?? '—'}</Typography></Td>
                   <Td><Typography>{formatDateTime(task.submittedAt, locale, timeZone)}</Typography></Td>
                   <Td><Typography title={formatDateTime(task.waitingSince, locale, timeZone)}>{formatWaiting(task.waitingMs, t)}</Typography></Td>

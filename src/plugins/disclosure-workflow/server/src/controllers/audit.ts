@@ -6,7 +6,7 @@ import { validate } from './validate';
 import { refuse } from '../domain/refusal';
 import { renderSlip, renderSlipBody, SLIP_CSS } from '../domain/slip';
 import { formatLocal } from '../domain/schedule';
-import { EVENT_LABELS } from '../domain/audit-labels';
+import { EVENT_LABELS, STATE_LABELS } from '../domain/audit-labels';
 
 // Every query parameter is a plain string (an object such as documentId[$ne]=x is a 400).
 const id = Joi.string().max(64).pattern(/^[A-Za-z0-9_-]+$/);
@@ -50,6 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       timeZone: timeZone(),
       events: Object.entries({ ...(strapi.config.get('plugin::disclosure-workflow.eventLabels') as object), ...EVENT_LABELS }).map(([code, label]) => ({ code, ...label })),
       exemptionReasons: strapi.config.get('plugin::disclosure-workflow.exemptionReasons'),
+      states: STATE_LABELS,
     })),
 
     /** GET /audit/export.csv with the same filters: UTF-8 with a BOM, newest first; the export is itself audited. */

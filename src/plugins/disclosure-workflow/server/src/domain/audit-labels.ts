@@ -6,16 +6,16 @@ import type { State } from './state-machine';
 
 export type Label = { zh: string; en: string };
 
-/** A round's state, as the slip prints it. */
+/** A round's state, as the slip prints it and the admin shows it (GET /settings → states). */
 export const STATE_LABELS: Record<State, Label> = {
-  draft: { zh: '草稿', en: 'Draft' },
+  draft: { zh: '草稿（未送审）', en: 'Draft (not submitted)' },
   in_review: { zh: '审核中', en: 'In review' },
-  awaiting_signoff: { zh: '待保密审查', en: 'Awaiting sign-off' },
+  awaiting_signoff: { zh: '待保密审查', en: 'Awaiting confidentiality sign-off' },
   approved: { zh: '已审核并通过保密审查', en: 'Approved and signed off' },
-  returned: { zh: '已退回', en: 'Returned' },
+  returned: { zh: '已退回', en: 'Returned to the author' },
   rejected: { zh: '已驳回', en: 'Rejected' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-  escalated: { zh: '已报请确定', en: 'Referred' },
+  escalated: { zh: '已报请确定', en: 'Referred outside for a decision' },
 };
 
 export const EVENT_LABELS: Record<string, Label> = {
