@@ -1,4 +1,6 @@
 module.exports = {
+  // Keeps the browser test that runs `npm run develop` (which rebuilds dist/) after the others.
+  testSequencer: '<rootDir>/tests/helpers/browser-sequencer.js',
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.js', '<rootDir>/src/plugins/*/tests/**/*.test.js'], testEnvironment: 'node' },
     {

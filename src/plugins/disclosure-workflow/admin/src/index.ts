@@ -1,4 +1,4 @@
-import { PLUGIN_ID } from './pluginId';
+import { ACTIONS, PLUGIN_ID } from './pluginId';
 import { WorkflowPanel } from './components/WorkflowPanel';
 import { addPage } from './extraPages';
 
@@ -29,7 +29,7 @@ export default {
           to: `${PLUGIN_ID}/chains`,
           intlLabel: { id: `${PLUGIN_ID}.settings.chains`, defaultMessage: 'Approval chains' },
           Component: () => import('./pages/ChainsPage'),
-          permissions: [{ action: `plugin::${PLUGIN_ID}.manage-chains`, subject: null }],
+          permissions: [{ action: ACTIONS.manageChains, subject: null }],
         },
       ],
     );
