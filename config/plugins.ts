@@ -27,7 +27,7 @@ export default ({ env }) => ({
         'api::request-reply.request-reply': { title: 'title', department: 'department' },
         'api::annual-report.annual-report': { title: 'title', department: 'department' },
       },
-      departments: { uid: 'api::department.department', name: 'name', keys: ['documentId', 'code'] },
+      departments: { uid: 'api::department.department', name: 'name', keys: ['documentId', 'code'], parent: 'parent' },
       exemptionReasons: EXEMPTION_REASONS.map((code) => ({ code, ...EXEMPTION_REASON_LABELS[code] })),
       eventLabels: REQUEST_EVENT_LABELS,
       defaultGrants: {
@@ -36,7 +36,7 @@ export default ({ env }) => ({
         'gov-leader': ['review'],
         'gov-principal': ['review'],
         'gov-secrecy-reviewer': ['sign-off'],
-        'gov-office': ['submit', 'review', 'manage-chains', 'read-audit', REQUEST_ACTIONS.read, REQUEST_ACTIONS.handle, REQUEST_ACTIONS.manage],
+        'gov-office': ['submit', 'review', 'manage-chains', 'read-audit', 'manage-memberships', REQUEST_ACTIONS.read, REQUEST_ACTIONS.handle, REQUEST_ACTIONS.manage],
         'gov-publisher': ['publish', 'read-audit'],
         'gov-supervisor': ['read-audit', REQUEST_ACTIONS.read],
       },

@@ -25,8 +25,11 @@ export interface Labelled {
 export interface WorkflowConfig {
   /** Content types under the approval chain and publish gate, by uid. */
   contentTypes: Record<string, GovernedType>;
-  /** The owning-unit content type: `keys` are matched against a chain's `departments`, `name` is shown. */
-  departments: { uid: string; name: string; keys: string[] } | null;
+  /**
+   * The owning-unit content type: `keys` are matched against a chain's `departments` (and accepted
+   * wherever a department is named), `name` is shown, `parent` (optional to-one relation) makes the tree.
+   */
+  departments: { uid: string; name: string; keys: string[]; parent?: string } | null;
   /** The reasons a withhold sign-off may give (one must be named), with their labels. */
   exemptionReasons: Labelled[];
   /** Labels of audit events the app writes itself (`{ 'request.assign': { zh, en } }`), for the audit page. */
@@ -101,8 +104,9 @@ export function checkShape(config: WorkflowConfig): string[] {
       }
     }
   }
-  if (config.departments !== null && !(isObject(config.departments) && typeof config.departments.uid === 'string' && typeof config.departments.name === 'string' && isStringList(config.departments.keys))) {
-    problems.push('departments must be null or { uid, name, keys: [attribute, …] }');
+  const units = config.departments;
+  if (units !== null && !(isObject(units) && typeof units.uid === 'string' && typeof units.name === 'string' && isStringList(units.keys) && (units.parent === undefined || typeof units.parent === 'string'))) {
+    problems.push('departments must be null or { uid, name, keys: [attribute, …], parent? }');
   }
   if (!Array.isArray(config.exemptionReasons) || !config.exemptionReasons.every((r) => isObject(r) && ['code', 'zh', 'en'].every((k) => typeof r[k] === 'string'))) {
     problems.push('exemptionReasons must be a list of { code, zh, en }');
@@ -125,8 +129,15 @@ export function checkModels(config: WorkflowConfig, getModel: (uid: string) => M
   if (departmentUid) {
     const model = getModel(departmentUid);
     if (!model) problems.push(`departments.uid: no content type ${departmentUid}`);
-    else for (const key of [config.departments!.name, ...config.departments!.keys]) {
-      if (key !== 'documentId' && !model.attributes[key]) problems.push(`departments: ${departmentUid} has no attribute "${key}"`);
+    else {
+      for (const key of [config.departments!.name, ...config.departments!.keys]) {
+        if (key !== 'documentId' && !model.attributes[key]) problems.push(`departments: ${departmentUid} has no attribute "${key}"`);
+      }
+      const parent = config.departments!.parent;
+      const relation = parent ? model.attributes[parent] : null;
+      if (parent && !(relation?.type === 'relation' && relation.target === departmentUid && !/Many$/.test(relation.relation))) {
+        problems.push(`departments.parent: "${parent}" must be a to-one relation of ${departmentUid} to itself`);
+      }
     }
   }
   for (const [uid, spec] of Object.entries(config.contentTypes)) {

@@ -3,6 +3,7 @@ export const ROUND = 'plugin::disclosure-workflow.round';
 export const CHAIN = 'plugin::disclosure-workflow.chain';
 export const AUDIT = 'plugin::disclosure-workflow.audit-event';
 export const SCHEDULE = 'plugin::disclosure-workflow.schedule';
+export const MEMBERSHIP = 'plugin::disclosure-workflow.membership';
 /** Strapi's media-library file: attachments are locked and type-checked (services/attachments.ts). */
 export const FILE = 'plugin::upload.file';
 
@@ -14,6 +15,7 @@ export const ACTIONS = {
   publish: 'plugin::disclosure-workflow.publish',
   manageChains: 'plugin::disclosure-workflow.manage-chains',
   readAudit: 'plugin::disclosure-workflow.read-audit',
+  manageMemberships: 'plugin::disclosure-workflow.manage-memberships',
 } as const;
 
 /** `submit` → `plugin::disclosure-workflow.submit`: the id of an action registered under this plugin. */

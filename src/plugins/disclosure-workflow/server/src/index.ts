@@ -10,6 +10,8 @@ import workflow from './services/workflow';
 import schedule from './services/schedule';
 import calendar from './services/calendar';
 import permissions from './services/permissions';
+import membership from './services/membership';
+import membershipController from './controllers/membership';
 import attachments from './services/attachments';
 import { FILE } from './constants';
 import workflowController from './controllers/workflow';
@@ -25,8 +27,8 @@ export default {
   contentTypes,
   routes,
   policies,
-  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions },
-  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController },
+  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership },
+  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, membership: membershipController },
 
   async register({ strapi }: { strapi: Core.Strapi }) {
     const problems = checkModels(strapi.config.get('plugin::disclosure-workflow'), (uid) => strapi.getModel(uid as any) as any);

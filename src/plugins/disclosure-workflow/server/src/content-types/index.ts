@@ -3,6 +3,7 @@ import round from './round/schema.json';
 import auditEvent from './audit-event/schema.json';
 import schedule from './schedule/schema.json';
 import calendarOverride from './calendar-override/schema.json';
+import membership from './membership/schema.json';
 
 export default {
   chain: { schema: chain },
@@ -10,4 +11,5 @@ export default {
   'audit-event': { schema: auditEvent },
   schedule: { schema: schedule },
   'calendar-override': { schema: calendarOverride },
+  membership: { schema: membership },
 };

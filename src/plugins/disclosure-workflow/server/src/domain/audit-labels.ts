@@ -44,6 +44,8 @@ export const EVENT_LABELS: Record<string, Label> = {
   'schedule.fired': { zh: '定时任务已执行', en: 'Schedule fired' },
   'schedule.failed': { zh: '定时任务失败', en: 'Schedule failed' },
   'audit.export': { zh: '导出审计记录', en: 'Audit trail exported' },
+  'membership.add': { zh: '添加部门成员', en: 'Department membership added' },
+  'membership.remove': { zh: '移除部门成员', en: 'Department membership removed' },
   'attachment.refused': { zh: '拒绝修改附件', en: 'Attachment change refused' },
 };
 

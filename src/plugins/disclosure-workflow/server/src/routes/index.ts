@@ -30,6 +30,9 @@ export default {
       { method: 'GET', path: '/audit/verify', handler: 'audit.verify', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/audit/export.csv', handler: 'audit.exportCsv', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/slip', handler: 'audit.slip', config: signedIn },
+      { method: 'GET', path: '/memberships', handler: 'membership.find', config: can(ACTIONS.manageMemberships) },
+      { method: 'POST', path: '/memberships', handler: 'membership.create', config: can(ACTIONS.manageMemberships) },
+      { method: 'DELETE', path: '/memberships/:id', handler: 'membership.delete', config: can(ACTIONS.manageMemberships) },
     ],
   },
 };

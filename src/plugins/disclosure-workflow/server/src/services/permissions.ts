@@ -10,6 +10,7 @@ const DEFINITIONS = [
   { uid: 'publish', displayName: '发布 / 撤销发布 Publish and unpublish' },
   { uid: 'manage-chains', displayName: '配置审核流程 Manage approval chains' },
   { uid: 'read-audit', displayName: '查看审计记录 Read the audit trail' },
+  { uid: 'manage-memberships', displayName: '管理部门成员 Manage department memberships' },
 ];
 
 const STORE_KEY = { type: 'plugin', name: PLUGIN, key: 'default-grants-applied' } as const;

@@ -1,0 +1,91 @@
+// Department membership (集约化): which owning units an admin user acts for, each optionally with
+// its sub-units. Read from the database on every call, so a change holds on the next request on
+// every instance. The owning-unit type and its tree come from the `departments` setting.
+import type { Core } from '@strapi/strapi';
+import { MEMBERSHIP, PLUGIN } from '../constants';
+import { covers, coveredDepartments, type ParentMap } from '../domain/departments';
+import { refuse } from '../domain/refusal';
+import type { WorkflowConfig } from '../config';
+
+type Ref = { user: number; department: string };
+type Meta = { actor?: number | null; ip?: string };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const units = () => (strapi.config.get(`plugin::${PLUGIN}.departments`) as WorkflowConfig['departments']) ?? refuse('INVALID_INPUT', 'the departments setting is not configured');
+  const audit = () => strapi.plugin(PLUGIN).service('audit');
+
+  /** A unit by documentId or any configured key (e.g. its code), as { documentId, name }. */
+  async function resolveDepartment(key: unknown) {
+    if (typeof key !== 'string' || !key) refuse('INVALID_INPUT', 'department must be a documentId or code');
+    const { uid, name, keys } = units();
+    const row = await strapi.db.query(uid).findOne({ where: { $or: [...new Set(['documentId', ...keys])].map((k) => ({ [k]: key })) }, select: ['documentId', name] });
+    return row ? { documentId: row.documentId as string, name: (row[name] ?? null) as string | null } : refuse('INVALID_INPUT', `unknown department ${key}`);
+  }
+
+  async function resolveUser(user: unknown): Promise<number> {
+    const id = Number(user);
+    const found = Number.isInteger(id) && id > 0 ? await strapi.db.query('admin::user').findOne({ where: { id }, select: ['id'] }) : null;
+    return found ? found.id : refuse('INVALID_INPUT', `unknown admin user ${String(user)}`);
+  }
+
+  async function parents(): Promise<ParentMap> {
+    const { uid, parent } = units();
+    const rows = await strapi.db.query(uid).findMany({ select: ['documentId'], ...(parent ? { populate: { [parent]: { select: ['documentId'] } } } : {}) });
+    return new Map(rows.map((r: any) => [r.documentId, (parent && r[parent]?.documentId) || null]));
+  }
+
+  const membershipsOf = (userId: number) => strapi.db.query(MEMBERSHIP).findMany({ where: { userId }, select: ['department', 'includeSubDepartments'] });
+
+  return {
+    /** Adds a membership, or changes whether an existing one includes the sub-departments. */
+    async add({ user, department, includeSubDepartments = false }: Ref & { includeSubDepartments?: boolean }, meta: Meta = {}) {
+      const userId = await resolveUser(user);
+      const unit = await resolveDepartment(department);
+      const data = { userId, department: unit.documentId, includeSubDepartments: Boolean(includeSubDepartments) };
+      const row = await strapi.db.transaction(async () => {
+        const existing = await strapi.db.query(MEMBERSHIP).findOne({ where: { userId, department: unit.documentId } });
+        const saved = existing
+          ? await strapi.db.query(MEMBERSHIP).update({ where: { id: existing.id }, data: { includeSubDepartments: data.includeSubDepartments } })
+          : await strapi.db.query(MEMBERSHIP).create({ data });
+        await audit().append({ event: 'membership.add', actor: meta.actor ?? null, ip: meta.ip ?? null, data: { ...data, departmentName: unit.name } });
+        return saved;
+      });
+      return { id: row.id, user: userId, department: unit, includeSubDepartments: row.includeSubDepartments };
+    },
+
+    /** Removes a membership; removing one that does not exist is not an error. */
+    async remove({ user, department }: Ref, meta: Meta = {}) {
+      const userId = await resolveUser(user);
+      const unit = await resolveDepartment(department);
+      return strapi.db.transaction(async () => {
+        const { count } = await strapi.db.query(MEMBERSHIP).deleteMany({ where: { userId, department: unit.documentId } });
+        if (count) await audit().append({ event: 'membership.remove', actor: meta.actor ?? null, ip: meta.ip ?? null, data: { userId, department: unit.documentId, departmentName: unit.name } });
+        return { removed: count };
+      });
+    },
+
+    /** A user's memberships, or a department's members: [{ id, user, department: { documentId, name }, includeSubDepartments }]. */
+    async list({ user, department }: { user?: number; department?: string }) {
+      if ((user === undefined) === (department === undefined)) refuse('INVALID_INPUT', 'list takes a user or a department');
+      const where = user !== undefined ? { userId: await resolveUser(user) } : { department: (await resolveDepartment(department)).documentId };
+      const rows = await strapi.db.query(MEMBERSHIP).findMany({ where, orderBy: [{ id: 'asc' }] });
+      const { uid, name } = units();
+      const names = new Map<string, string>(
+        (await strapi.db.query(uid).findMany({ where: { documentId: { $in: rows.map((r: any) => r.department) } }, select: ['documentId', name] })).map((d: any) => [d.documentId, d[name]]),
+      );
+      return rows.map((r: any) => ({ id: r.id, user: r.userId, department: { documentId: r.department, name: names.get(r.department) ?? null }, includeSubDepartments: r.includeSubDepartments }));
+    },
+
+    /** Whether the user's memberships cover the department (itself, or a parent's with sub-departments). */
+    async covers({ user, department }: Ref): Promise<boolean> {
+      const userId = await resolveUser(user);
+      const unit = await resolveDepartment(department);
+      return covers(await membershipsOf(userId), unit.documentId, await parents());
+    },
+
+    /** The documentIds of every unit the user's memberships cover. */
+    async coveredDepartments({ user }: { user: number }): Promise<string[]> {
+      return coveredDepartments(await membershipsOf(await resolveUser(user)), await parents());
+    },
+  };
+};
