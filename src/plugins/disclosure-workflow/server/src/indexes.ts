@@ -10,9 +10,9 @@ const STATEMENTS = [
   'CREATE UNIQUE INDEX IF NOT EXISTS dw_memberships_user_department_uq ON dw_memberships (user_id, department)',
 ];
 
-/** Runs `CREATE … IF NOT EXISTS` statements; another instance starting at the same moment may win the race. */
-export async function createIndexes(strapi: Core.Strapi, statements: string[]) {
-  for (const sql of statements) {
+/** Runs the `CREATE … IF NOT EXISTS` statements; another instance starting at the same moment may win the race. */
+export async function ensureIndexes(strapi: Core.Strapi) {
+  for (const sql of STATEMENTS) {
     try {
       await strapi.db.connection.raw(sql);
     } catch (error) {
@@ -20,5 +20,3 @@ export async function createIndexes(strapi: Core.Strapi, statements: string[]) {
     }
   }
 }
-
-export const ensureIndexes = (strapi: Core.Strapi) => createIndexes(strapi, STATEMENTS);
