@@ -100,7 +100,15 @@ function pluginContract(pluginAbs) {
     const abs = path.resolve(pluginAbs, target);
     entries.add(resolvePath(abs) || abs);
   }
-  return { name: pkg.name || path.basename(pluginAbs), subpaths, entries };
+  // Build output (dist/) may not exist yet, e.g. on a fresh clone: an import that cannot be
+  // resolved still names an entry point when it spells one without its extension or `/index`.
+  const spellings = new Set(entries);
+  for (const entry of entries) {
+    const bare = entry.replace(/(\.d)?\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/, '');
+    spellings.add(bare);
+    if (path.basename(bare) === 'index') spellings.add(path.dirname(bare));
+  }
+  return { name: pkg.name || path.basename(pluginAbs), subpaths, entries, spellings };
 }
 
 // `name` or `name/sub` → the exports key it asks for ('.' or './sub'); null if it is another package.
@@ -139,11 +147,12 @@ function check({ root, pluginDir = DEFAULT_PLUGIN_DIR }) {
       if (spec.startsWith('.') || path.isAbsolute(spec)) {
         const target = path.resolve(path.dirname(file), spec);
         // An unresolvable path still tells which side of the boundary it aims at.
-        const resolved = resolvePath(target) || target;
+        const found = resolvePath(target);
+        const resolved = found || target;
         const targetInPlugin = isInside(resolved, pluginAbs);
         const shown = toPosix(path.relative(rootAbs, resolved));
         if (inPlugin && !targetInPlugin) report(imp, `plugin file reaches outside ${pluginRel}: ${shown}`);
-        else if (!inPlugin && targetInPlugin && !plugin.entries.has(resolved))
+        else if (!inPlugin && targetInPlugin && !(found ? plugin.entries.has(found) : plugin.spellings.has(target)))
           report(imp, `plugin internals: ${shown} is not an entry point in the plugin's package.json exports`);
         continue;
       }

@@ -50,6 +50,16 @@ describe('check-boundaries', () => {
     expect(check()).toEqual([]);
   });
 
+  test('an entry point in build output that does not exist yet (a fresh clone) is still an entry point', () => {
+    const pkg = JSON.stringify({ name: 'disclosure-workflow', exports: { './domain': { require: './dist/server/domain/index.js' }, './package.json': './package.json' } });
+    const violations = check({
+      [`${PLUGIN}/package.json`]: pkg,
+      'tests/a.test.js': "const d = require('../src/plugins/disclosure-workflow/dist/server/domain');\n",
+      'tests/b.test.js': "const s = require('../src/plugins/disclosure-workflow/dist/server/domain/state-machine');\n",
+    });
+    expect(violations).toEqual([expect.objectContaining({ file: 'tests/b.test.js', specifier: '../src/plugins/disclosure-workflow/dist/server/domain/state-machine' })]);
+  });
+
   test('a plugin file importing a path outside the plugin folder is a violation', () => {
     const violations = check({
       // From the plugin folder itself, ../../../ is the app root.
