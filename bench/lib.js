@@ -57,8 +57,8 @@ function load(url, { connections = 10, duration = 10 } = {}) {
 }
 
 /**
- * Inactive staff, one per post, and `count` items taken through the whole approval chain on an
- * in-process Strapi; returns their documentIds and the staff ids.
+ * Inactive staff, one per post and members of one department, and `count` items of it taken through
+ * the whole approval chain on an in-process Strapi; returns their documentIds and the staff ids.
  */
 async function approvedDocuments(app, count, log, prefix = '基准测试事项') {
   const ITEM = 'api::disclosure-item.disclosure-item';
@@ -69,6 +69,8 @@ async function approvedDocuments(app, count, log, prefix = '基准测试事项')
     users[code] = (await app.service('admin::user').create({ email: `bench-${code}-${Date.now()}@example.gov.cn`, firstname: 'bench', isActive: false, roles: [role.id] })).id;
   }
   const department = await app.documents('api::department.department').create({ data: { name: `基准部门${Date.now()}`, code: `B${Date.now()}` } });
+  const membership = app.plugin('disclosure-workflow').service('membership');
+  for (const user of Object.values(users)) await membership.add({ user, department: department.documentId });
   const docs = [];
   for (let i = 0; i < count; i++) {
     const doc = await app.documents(ITEM).create({ data: { title: `${prefix} ${i}`, department: department.documentId, formedAt: '2025-06-01', genre: 'notice', summary: '基准', body: '正文'.repeat(100) } });

@@ -42,6 +42,7 @@ export default ({ env }) => ({
       },
       hashExcludedFields: ['publishedDate'],
       unpublishRoles: ['gov-publisher', 'gov-office', 'gov-principal', 'strapi-super-admin'],
+      noReviewerRoles: ['gov-office'],
       // Attachments: the types allowed, each checked by its content, not its name. HTML, SVG, XML and
       // JavaScript are never allowed. UPLOAD_ALLOWED_TYPES=pdf,ofd,docx narrows the list.
       uploads: {

@@ -82,14 +82,19 @@ const DEMO_REVIEWERS: Array<[code: string, lastname: string, firstname: string]>
   ['gov-secrecy-reviewer', '赵', '保密员'],
 ];
 
-/** Demo staff, one per post, without passwords and inactive: they only sign the demo's history. */
+/**
+ * Demo staff, one per post, without passwords and inactive: they only sign the demo's history, as
+ * members of the county government with its whole tree.
+ */
 async function demoReviewers(strapi: Core.Strapi) {
   const users: Record<string, number> = {};
+  const county = DEPARTMENTS.find((d) => !d.parent)!.code;
   for (const [code, lastname, firstname] of DEMO_REVIEWERS) {
     const role = await strapi.db.query('admin::role').findOne({ where: { code } });
     const email = `demo-${code}@qingxi.example.gov.cn`;
     const existing = await strapi.db.query('admin::user').findOne({ where: { email } });
     users[code] = existing?.id ?? (await strapi.service('admin::user').create({ email, firstname, lastname, isActive: false, roles: [role.id] })).id;
+    await strapi.plugin('disclosure-workflow').service('membership').add({ user: users[code], department: county, includeSubDepartments: true });
   }
   return users;
 }

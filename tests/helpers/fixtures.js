@@ -13,9 +13,31 @@ const PASSWORD = 'Test1234!secret';
 const unique = (prefix = '') => `${prefix}${crypto.randomBytes(4).toString('hex')}`;
 const http = () => request(strapi.server.httpServer);
 
+/**
+ * Test departments hang under one county per database, and test users are members of it with its
+ * whole tree, so department scope (谁公开谁审查) never stands in the way of tests about other things;
+ * the tenancy tests build their own trees and users. `parent` in `overrides` (even null) wins.
+ */
+const counties = new WeakMap();
+async function testCounty() {
+  if (!counties.has(strapi)) {
+    const code = 'TEST-COUNTY';
+    const found = await strapi.db.query(DEPARTMENT).findOne({ where: { code }, select: ['documentId'] });
+    counties.set(strapi, found ?? (await strapi.documents(DEPARTMENT).create({ data: { name: '测试县', code } })));
+  }
+  return counties.get(strapi);
+}
+
 async function makeDepartment(overrides = {}) {
   const code = overrides.code ?? unique('D');
-  return strapi.documents(DEPARTMENT).create({ data: { name: `测试部门${code}`, code, ...overrides } });
+  const parent = 'parent' in overrides ? {} : { parent: (await testCounty()).documentId };
+  return strapi.documents(DEPARTMENT).create({ data: { name: `测试部门${code}`, code, ...parent, ...overrides } });
+}
+
+/** Makes the admin user a member of the test county with its whole tree. */
+async function countyWide(user) {
+  await strapi.plugin('disclosure-workflow').service('membership').add({ user: user.id, department: (await testCounty()).documentId, includeSubDepartments: true });
+  return user;
 }
 
 function itemData(department, overrides = {}) {
@@ -45,6 +67,7 @@ async function makeAdmin({ roleCode = 'strapi-super-admin', email = `${unique('a
   const user = await strapi.service('admin::user').create({
     email, firstname: 'Test', lastname: roleCode, password, isActive: true, roles: [role.id],
   });
+  await countyWide(user);
   const res = await http().post('/admin/login').send({ email, password });
   if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { user, token: res.body.data.token };
@@ -59,4 +82,4 @@ async function itemRows(where) {
   return strapi.db.query(ITEM).findMany({ where });
 }
 
-module.exports = { PASSWORD, ITEM, DEPARTMENT, CATEGORY, PROCEDURE, unique, http, makeDepartment, itemData, makeItem, makeAdmin, makeApiToken, itemRows };
+module.exports = { PASSWORD, ITEM, DEPARTMENT, CATEGORY, PROCEDURE, unique, http, testCounty, countyWide, makeDepartment, itemData, makeItem, makeAdmin, makeApiToken, itemRows };

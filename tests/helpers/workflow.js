@@ -1,15 +1,17 @@
 // Test actors, one admin user per DOMAIN role, and a helper that takes a document through the
 // whole approval chain and publishes it — the only way governed content becomes public.
-const { unique, PASSWORD } = require('./fixtures');
+const { unique, PASSWORD, countyWide } = require('./fixtures');
 
 const ROLES = ['gov-author', 'gov-section-head', 'gov-leader', 'gov-principal', 'gov-secrecy-reviewer', 'gov-publisher', 'gov-office', 'gov-supervisor'];
 let cached;
 
-async function makeUser(code, suffix = unique()) {
+/** An admin user with one role, county-wide (member of the test county with its tree) unless `member: false`. */
+async function makeUser(code, suffix = unique(), { member = true } = {}) {
   const role = await strapi.db.query('admin::role').findOne({ where: { code } });
-  return strapi.service('admin::user').create({
+  const user = await strapi.service('admin::user').create({
     email: `${code}-${suffix}@example.gov.cn`, firstname: code, lastname: suffix, password: PASSWORD, isActive: true, roles: [role.id],
   });
+  return member ? countyWide(user) : user;
 }
 
 /** One user per role, created once per test file. */

@@ -24,7 +24,7 @@ const auditEvents = (event) => strapi.db.query('plugin::disclosure-workflow.audi
 
 describe('membership service', () => {
   it('adds, lists, covers and removes, by documentId or by code, with the sub-tree when asked', async () => {
-    const user = await makeUser('gov-author');
+    const user = await makeUser('gov-author', undefined, { member: false });
     expect(await m().covers({ user: user.id, department: edu.documentId })).toBe(false);
 
     const added = await m().add({ user: user.id, department: edu.code }, { actor: a['gov-office'].id });
@@ -54,17 +54,17 @@ describe('membership service', () => {
   });
 
   it('a county-wide membership (the root with its sub-tree) covers every unit below it', async () => {
-    const office = await makeUser('gov-office');
+    const office = await makeUser('gov-office', undefined, { member: false });
     await m().add({ user: office.id, department: county.documentId, includeSubDepartments: true });
     for (const unit of [county, edu, school, fin]) expect(await m().covers({ user: office.id, department: unit.documentId })).toBe(true);
     const covered = await m().coveredDepartments({ user: office.id });
     expect(covered).toEqual(expect.arrayContaining([county, edu, school, fin].map((d) => d.documentId)));
-    const outside = await makeDepartment({ name: `另一乡镇${unique()}` });
+    const outside = await makeDepartment({ name: `另一乡镇${unique()}`, parent: null });
     expect(covered).not.toContain(outside.documentId);
   });
 
   it('refuses an unknown department or user with INVALID_INPUT and writes nothing', async () => {
-    const user = await makeUser('gov-author');
+    const user = await makeUser('gov-author', undefined, { member: false });
     await expect(m().add({ user: user.id, department: 'no-such-unit' })).rejects.toMatchObject({ code: 'INVALID_INPUT', status: 400 });
     await expect(m().add({ user: 999999999, department: edu.documentId })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(m().list({})).rejects.toMatchObject({ code: 'INVALID_INPUT' });
@@ -74,7 +74,7 @@ describe('membership service', () => {
 
 describe('membership admin routes', () => {
   it('let the office add, list and remove memberships, checked with joi', async () => {
-    const user = await makeUser('gov-section-head');
+    const user = await makeUser('gov-section-head', undefined, { member: false });
     const office = await adminClient(a['gov-office']);
     const created = await office.post('/disclosure-workflow/memberships').send({ user: user.id, department: fin.code, includeSubDepartments: false });
     expect(created.status).toBe(200);
@@ -102,6 +102,6 @@ describe('membership admin routes', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.details.code).toBe('NO_PERMISSION');
     expect((await author.get(`/disclosure-workflow/memberships?user=${a['gov-author'].id}`)).status).toBe(403);
-    expect(await strapi.db.query(MEMBERSHIP).count({ where: { userId: a['gov-author'].id } })).toBe(0);
+    expect(await strapi.db.query(MEMBERSHIP).count({ where: { userId: a['gov-author'].id, department: edu.documentId } })).toBe(0);
   });
 });

@@ -40,6 +40,8 @@ export interface WorkflowConfig {
   defaultGrants: Record<string, string[]>;
   /** Attributes that do not count as content: set by the system at publication. */
   hashExcludedFields: string[];
+  /** Roles told (with the submitter) when nobody may act on the step a document waits at (NO_REVIEWER). */
+  noReviewerRoles: string[];
   /** Roles that may unpublish and schedule. */
   unpublishRoles: string[];
   /** Admin URL used in notification e-mails. */
@@ -71,6 +73,7 @@ export default {
     defaultGrants: {},
     hashExcludedFields: [],
     unpublishRoles: [],
+    noReviewerRoles: [],
     adminUrl: env('PUBLIC_URL', 'http://localhost:1337') + '/admin',
     timeZone: env('SITE_TIME_ZONE', 'Asia/Shanghai'),
     uploads: { allowedTypes: null as unknown as string[] },
@@ -115,7 +118,7 @@ export function checkShape(config: WorkflowConfig): string[] {
     problems.push('eventLabels must be { eventCode: { zh, en } }');
   }
   if (!isObject(config.defaultGrants) || !Object.values(config.defaultGrants).every(isStringList)) problems.push('defaultGrants must be { roleCode: [action, …] }');
-  for (const key of ['unpublishRoles', 'hashExcludedFields'] as const) if (!isStringList(config[key])) problems.push(`${key} must be a list of strings`);
+  for (const key of ['unpublishRoles', 'noReviewerRoles', 'hashExcludedFields'] as const) if (!isStringList(config[key])) problems.push(`${key} must be a list of strings`);
   if (config.uploads?.allowedTypes != null && !isStringList(config.uploads.allowedTypes)) problems.push('uploads.allowedTypes must be a list of type names');
   return problems;
 }

@@ -1,13 +1,14 @@
 // Settings → Disclosure workflow → Approval chains: ordered steps, roles, conditions, scope.
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { API } from '../pluginId';
 import { errorText, list, useT } from '../utils';
 
-type Step = { name: string; roles: string[]; when?: Record<string, unknown> | null };
-type Chain = { id?: number; name: string; contentTypes: string[]; departments: string[] | null; submitRoles: string[]; signOffRoles: string[]; steps: Step[]; priority?: number; enabled?: boolean };
+type Scope = 'department' | 'any';
+type Step = { name: string; roles: string[]; when?: Record<string, unknown> | null; scope?: Scope };
+type Chain = { id?: number; name: string; contentTypes: string[]; departments: string[] | null; submitRoles: string[]; signOffRoles: string[]; signOffScope?: Scope; steps: Step[]; priority?: number; enabled?: boolean };
 
 const blank = (): Chain => ({ name: '', contentTypes: ['*'], departments: null, submitRoles: ['gov-author'], signOffRoles: ['gov-secrecy-reviewer'], steps: [{ name: '', roles: [] }] });
 const whenText = (when?: Record<string, unknown> | null) => Object.entries(when ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
@@ -23,6 +24,20 @@ function ListInput({ label, value, onChange }: { label: string; value: string[] 
     <Field.Root>
       <Field.Label>{label}</Field.Label>
       <TextInput value={text} onChange={(e: any) => setText(e.target.value)} onBlur={() => onChange(list(text))} />
+    </Field.Root>
+  );
+}
+
+/** Who of the roles may act: members of the document's department (default) or anyone. */
+function ScopeSelect({ value, onChange }: { value?: Scope; onChange: (v: Scope) => void }) {
+  const t = useT();
+  return (
+    <Field.Root>
+      <Field.Label>{t('chains.scope')}</Field.Label>
+      <SingleSelect value={value ?? 'department'} onChange={(v: any) => onChange(v as Scope)}>
+        <SingleSelectOption value="department">{t('chains.scope.department')}</SingleSelectOption>
+        <SingleSelectOption value="any">{t('chains.scope.any')}</SingleSelectOption>
+      </SingleSelect>
     </Field.Root>
   );
 }
@@ -65,11 +80,15 @@ function ChainForm({ chain, onSaved }: { chain: Chain; onSaved: () => void }) {
             <Field.Root><Field.Label>{`${i + 1}. ${t('chains.stepName')}`}</Field.Label><TextInput value={step.name} onChange={(e: any) => setStep(i, { name: e.target.value })} /></Field.Root>
             <ListInput label={t('chains.stepRoles')} value={step.roles} onChange={(v) => setStep(i, { roles: v })} />
             <Field.Root><Field.Label>{t('chains.stepWhen')}</Field.Label><TextInput defaultValue={whenText(step.when)} onBlur={(e: any) => setStep(i, { when: parseWhen(e.target.value) })} /></Field.Root>
+            <ScopeSelect value={step.scope} onChange={(scope) => setStep(i, { scope })} />
             <Button variant="danger-light" onClick={() => set({ steps: draft.steps.filter((_, j) => j !== i) })}>✕</Button>
           </Flex>
         ))}
         <Box><Button variant="secondary" onClick={() => set({ steps: [...draft.steps, { name: '', roles: [] }] })}>{t('chains.addStep')}</Button></Box>
-        <ListInput label={t('chains.signOffRoles')} value={draft.signOffRoles} onChange={(v) => set({ signOffRoles: v })} />
+        <Flex gap={2} alignItems="flex-end">
+          <ListInput label={t('chains.signOffRoles')} value={draft.signOffRoles} onChange={(v) => set({ signOffRoles: v })} />
+          <ScopeSelect value={draft.signOffScope} onChange={(signOffScope) => set({ signOffScope })} />
+        </Flex>
         <Flex gap={2}>
           <Button onClick={save}>{t('chains.save')}</Button>
           {draft.id && <Button variant="danger" onClick={() => del(`${API}/chains/${draft.id}`).then(onSaved)}>{t('chains.delete')}</Button>}

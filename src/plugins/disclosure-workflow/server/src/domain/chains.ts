@@ -1,8 +1,13 @@
 // Chain templates: which steps a document goes through, chosen by content type and department,
 // with conditional steps (e.g. important = true adds 主要负责人).
+/** Who of a role may act: members of the document's department (the default, 谁公开谁审查) or anyone. */
+export type Scope = 'department' | 'any';
+export const SCOPES: readonly Scope[] = ['department', 'any'];
+
 export interface StepTemplate {
   name: string;
   roles: string[];
+  scope?: Scope;
   /** The step applies only when every listed attribute of the document equals the value. */
   when?: Record<string, unknown>;
 }
@@ -15,6 +20,7 @@ export interface ChainTemplate {
   submitRoles: string[];
   steps: StepTemplate[];
   signOffRoles: string[];
+  signOffScope?: Scope;
   priority?: number;
   enabled?: boolean;
 }
@@ -51,7 +57,7 @@ export function pickChain(templates: ChainTemplate[], uid: string, departmentKey
 export function resolveSteps(template: ChainTemplate, doc: Record<string, unknown>) {
   return template.steps
     .filter((step) => !step.when || Object.entries(step.when).every(([field, value]) => doc[field] === value))
-    .map(({ name, roles }) => ({ name, roles }));
+    .map(({ name, roles, scope }) => ({ name, roles, ...(scope ? { scope } : {}) }));
 }
 
 const isStringList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
@@ -70,6 +76,8 @@ export function checkChain(input: any): Array<{ path: string; message: string }>
       if (typeof s?.name !== 'string' || !s.name.trim()) problems.push({ path: `steps.${i}.name`, message: '环节名称不能为空 / step name is required' });
       if (!isStringList(s?.roles) || !s.roles.length) problems.push({ path: `steps.${i}.roles`, message: '须指定审核岗位 / step roles must list role codes' });
       if (s?.when != null && (typeof s.when !== 'object' || Array.isArray(s.when))) problems.push({ path: `steps.${i}.when`, message: 'when must be an object of attribute: value' });
+      if (s?.scope != null && !SCOPES.includes(s.scope)) problems.push({ path: `steps.${i}.scope`, message: '范围须为 department 或 any / scope must be department or any' });
     });
+  if (input?.signOffScope != null && !SCOPES.includes(input.signOffScope)) problems.push({ path: 'signOffScope', message: '范围须为 department 或 any / signOffScope must be department or any' });
   return problems;
 }

@@ -9,6 +9,7 @@ export const REFUSALS = {
   INVALID_STATE: [409, '当前状态下不能进行此操作', 'not possible in the current state'],
   CONFLICT: [409, '其他人已处理该环节，请刷新后重试', 'someone else acted on this step first; reload and try again'],
   NOT_ALLOWED: [403, '您的岗位不能处理此环节', 'your role may not act on this step'],
+  NOT_IN_DEPARTMENT: [403, '该文档不属于您所在的部门，不能审核或审查', 'this document belongs to a department you are not a member of'],
   NO_PERMISSION: [403, '您没有进行此操作的权限，请联系系统管理员', 'you do not have permission for this action; ask your administrator'],
   SEPARATION_OF_DUTIES: [403, '不得审核本人提交的或已审核过的内容', 'separation of duties: you submitted or already acted in this round'],
   NOT_SUBMITTER: [403, '只有提交人可以撤回', 'only the submitter can withdraw'],

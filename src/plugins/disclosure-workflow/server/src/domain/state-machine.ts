@@ -14,6 +14,8 @@ export interface Actor {
 export interface Step {
   name: string;
   roles: string[];
+  /** 'any': anyone holding a role; otherwise only members covering the document's department. */
+  scope?: 'department' | 'any';
   decision?: Decision;
   actor?: number;
   role?: string;
@@ -45,6 +47,7 @@ export interface Round {
   steps: Step[];
   current: number;
   signOffRoles: string[];
+  signOffScope?: 'department' | 'any';
   signOff?: SignOff;
   escalation?: SignOff;
   voided?: { at: string; reason: string; contentHash: string };
@@ -68,7 +71,7 @@ function actorsOf(round: Round): Set<number> {
 
 export function submit(
   previous: Round | null,
-  input: { actor: Actor; submitRoles: string[]; steps: Array<{ name: string; roles: string[] }>; signOffRoles: string[]; contentHash: string; author: number | null; at: string },
+  input: { actor: Actor; submitRoles: string[]; steps: Array<{ name: string; roles: string[]; scope?: 'department' | 'any' }>; signOffRoles: string[]; signOffScope?: 'department' | 'any'; contentHash: string; author: number | null; at: string },
 ): Round {
   if (previous && !RESUBMITTABLE.includes(previous.state)) refuse('INVALID_STATE', `state is ${previous.state}`);
   roleFor(input.actor, input.submitRoles);
@@ -82,9 +85,10 @@ export function submit(
     author: input.author,
     submittedAt: input.at,
     contentHash: input.contentHash,
-    steps: input.steps.map((s) => ({ name: s.name, roles: [...s.roles] })),
+    steps: input.steps.map((s) => ({ name: s.name, roles: [...s.roles], ...(s.scope ? { scope: s.scope } : {}) })),
     current: 0,
     signOffRoles: [...input.signOffRoles],
+    ...(input.signOffScope ? { signOffScope: input.signOffScope } : {}),
     history: continuing ? [...previous!.history, { steps: previous!.steps, returnedAt: input.at }] : [],
   };
 }
@@ -163,6 +167,10 @@ export function voidRound(round: Round, input: { reason: string; contentHash: st
 /** The roles whose turn it is: the current step's, or the sign-off's; none when nobody is to act. */
 export const pendingRoles = (round: Round): string[] =>
   round.state === 'in_review' ? round.steps[round.current].roles : round.state === 'awaiting_signoff' || round.state === 'escalated' ? round.signOffRoles : [];
+
+/** The scope of whoever is to act now: the current step's, or the sign-off's (default: department). */
+export const pendingScope = (round: Round): 'department' | 'any' =>
+  (round.state === 'in_review' ? round.steps[round.current].scope : round.signOffScope) ?? 'department';
 
 export const boundHash = (round: Round) => round.signOff?.contentHash ?? round.contentHash;
 

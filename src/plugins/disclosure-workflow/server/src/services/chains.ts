@@ -4,7 +4,7 @@ import { CHAIN } from '../constants';
 import { DEFAULT_CHAIN, checkChain, pickChain, type ChainTemplate } from '../domain/chains';
 import { WorkflowRefusal } from '../domain/refusal';
 
-const FIELDS = ['name', 'contentTypes', 'departments', 'submitRoles', 'steps', 'signOffRoles', 'priority', 'enabled'] as const;
+const FIELDS = ['name', 'contentTypes', 'departments', 'submitRoles', 'steps', 'signOffRoles', 'signOffScope', 'priority', 'enabled'] as const;
 
 export class ChainValidationError extends Error {
   constructor(readonly problems: Array<{ path: string; message: string }>) {

@@ -2,8 +2,8 @@
 // its sub-units. Read from the database on every call, so a change holds on the next request on
 // every instance. The owning-unit type and its tree come from the `departments` setting.
 import type { Core } from '@strapi/strapi';
-import { MEMBERSHIP, PLUGIN } from '../constants';
-import { covers, coveredDepartments, type ParentMap } from '../domain/departments';
+import { CHAIN, MEMBERSHIP, PLUGIN } from '../constants';
+import { covers, coveredDepartments, lineage, type ParentMap } from '../domain/departments';
 import { refuse } from '../domain/refusal';
 import type { WorkflowConfig } from '../config';
 
@@ -81,6 +81,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const userId = await resolveUser(user);
       const unit = await resolveDepartment(department);
       return covers(await membershipsOf(userId), unit.documentId, await parents());
+    },
+
+    /** Ids of the users whose memberships cover the department (a member of it, or of a parent with its sub-tree). */
+    async membersCovering({ department }: { department: string }): Promise<number[]> {
+      const unit = await resolveDepartment(department);
+      const [self, ...ancestors] = lineage(unit.documentId, await parents());
+      const rows = await strapi.db.query(MEMBERSHIP).findMany({
+        where: { $or: [{ department: self }, ...(ancestors.length ? [{ department: { $in: ancestors }, includeSubDepartments: true }] : [])] },
+        select: ['userId'],
+      });
+      return [...new Set(rows.map((r: any) => r.userId as number))];
+    },
+
+    /**
+     * Active users who hold a role of a department-scoped step or sign-off of an enabled chain but
+     * belong to no department: they cannot act on such steps until assigned (start-up warning).
+     */
+    async unassignedReviewers(): Promise<number> {
+      const chains = await strapi.db.query(CHAIN).findMany({ where: { enabled: true } });
+      const roles = new Set<string>();
+      for (const chain of chains) {
+        for (const step of chain.steps ?? []) if ((step.scope ?? 'department') === 'department') step.roles.forEach((r: string) => roles.add(r));
+        if ((chain.signOffScope ?? 'department') === 'department') (chain.signOffRoles ?? []).forEach((r: string) => roles.add(r));
+      }
+      if (!roles.size) return 0;
+      const users = await strapi.db.query('admin::user').findMany({ where: { isActive: true, roles: { code: { $in: [...roles] } } }, select: ['id'] });
+      const members = new Set((await strapi.db.query(MEMBERSHIP).findMany({ select: ['userId'] })).map((r: any) => r.userId));
+      return users.filter((u: any) => !members.has(u.id)).length;
     },
 
     /** The documentIds of every unit the user's memberships cover. */

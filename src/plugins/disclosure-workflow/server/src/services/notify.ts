@@ -1,7 +1,8 @@
-// E-mails the people who act next (reviewers, the secrecy reviewer, or the submitter when the
-// document comes back), through Strapi's email plugin.
+// E-mails the people who act next (reviewers, the secrecy reviewer — only those whose department
+// scope covers the document — or the submitter when the document comes back), through Strapi's
+// email plugin. When nobody may act, the submitter and the `noReviewerRoles` are told (NO_REVIEWER).
 import type { Core } from '@strapi/strapi';
-import { pendingRoles, type Round } from '../domain/state-machine';
+import { pendingRoles, pendingScope, type Round } from '../domain/state-machine';
 import { formatLocal } from '../domain/schedule';
 
 const STATE_TEXT: Record<string, string> = {
@@ -13,15 +14,46 @@ const STATE_TEXT: Record<string, string> = {
   approved: '已审核通过，可以发布 approved: ready to publish',
 };
 
+const emails = (users: any[]) => [...new Set(users.map((u) => u.email).filter(Boolean))] as string[];
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async recipients(round: Round): Promise<string[]> {
+  /** Ids of the members covering the department, or null when no department scope applies. */
+  async scopeOf(department: string | null): Promise<number[] | null> {
+    if (!department || !strapi.config.get('plugin::disclosure-workflow.departments')) return null;
+    return strapi.plugin('disclosure-workflow').service('membership').membersCovering({ department });
+  },
+
+  async recipients(round: Round, department: string | null = null): Promise<string[]> {
     const roles = pendingRoles(round);
-    const where = roles.length
-      ? { roles: { code: { $in: roles } }, isActive: true, id: { $ne: round.submitter } }
-      : ['returned', 'rejected', 'approved'].includes(round.state) ? { id: round.submitter, isActive: true } : null;
-    if (!where) return [];
-    const users = await strapi.db.query('admin::user').findMany({ where, select: ['email'] });
-    return [...new Set(users.map((u: any) => u.email).filter(Boolean))] as string[];
+    if (!roles.length) {
+      if (!['returned', 'rejected', 'approved'].includes(round.state)) return [];
+      return emails(await strapi.db.query('admin::user').findMany({ where: { id: round.submitter, isActive: true }, select: ['email'] }));
+    }
+    const members = pendingScope(round) === 'department' ? await this.scopeOf(department) : null;
+    const id = members ? { $ne: round.submitter, $in: members } : { $ne: round.submitter };
+    return emails(await strapi.db.query('admin::user').findMany({ where: { roles: { code: { $in: roles } }, isActive: true, id }, select: ['email'] }));
+  },
+
+  /** Nobody may act on the step a document waits at: the submitter and the office (in scope) are told at once. */
+  async noReviewer(target: { uid: string; documentId: string }, round: Round, department: string | null, title: string) {
+    const roles: string[] = strapi.config.get('plugin::disclosure-workflow.noReviewerRoles') ?? [];
+    const members = await this.scopeOf(department);
+    const office = roles.length ? await strapi.db.query('admin::user').findMany({ where: { roles: { code: { $in: roles } }, isActive: true, ...(members ? { id: { $in: members } } : {}) }, select: ['email'] }) : [];
+    const submitter = await strapi.db.query('admin::user').findMany({ where: { id: round.submitter, isActive: true }, select: ['email'] });
+    const to = emails([...submitter, ...office]);
+    const step = round.state === 'in_review' ? round.steps[round.current].name : '保密审查 sign-off';
+    strapi.log.warn(`[disclosure-workflow] NO_REVIEWER: nobody may act on "${step}" for ${target.uid} ${target.documentId} (roles ${pendingRoles(round).join(', ')}, department ${department ?? '-'})`);
+    await strapi.plugin('disclosure-workflow').service('audit').append({
+      event: 'no-reviewer', targetUid: target.uid, targetDocumentId: target.documentId, round: round.number, actor: null,
+      data: { code: 'NO_REVIEWER', step, roles: pendingRoles(round), department },
+    });
+    if (!to.length) return;
+    const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/content-manager/collection-types/${target.uid}/${target.documentId}`;
+    await strapi.plugin('email').service('email').send({
+      to,
+      subject: `【无人可审 NO_REVIEWER】${title}`,
+      text: `《${title}》第 ${round.number} 轮停在“${step}”：没有可以处理此环节的人员（岗位 ${pendingRoles(round).join('、')}，须为该文档所属部门的成员）。请为该部门指定人员或调整审核流程。\nNobody may act on this step (roles ${pendingRoles(round).join(', ')}, members of the document's department). Assign members to the department or change the approval chain.\n${link}`,
+    });
   },
 
   /** Tells the person who scheduled it that a schedule did not fire, and why. */
@@ -60,13 +92,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return to;
   },
 
-  async afterTransition(target: { uid: string; documentId: string }, round: Round) {
-    const to = await this.recipients(round);
-    if (!to.length || !STATE_TEXT[round.state]) return;
+  async afterTransition(target: { uid: string; documentId: string }, round: Round, department: string | null = null) {
+    const to = await this.recipients(round, department);
+    if (!STATE_TEXT[round.state]) return;
     const model: any = strapi.getModel(target.uid as any);
     const titleField = strapi.plugin('disclosure-workflow').service('content').titleField(target.uid) ?? 'documentId';
     const doc: any = await strapi.db.query(target.uid).findOne({ where: { documentId: target.documentId }, select: [titleField] });
     const title = doc?.[titleField] ?? target.documentId;
+    if (!to.length) return pendingRoles(round).length ? this.noReviewer(target, round, department, title) : undefined;
     const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/content-manager/collection-types/${target.uid}/${target.documentId}`;
     const step = round.state === 'in_review' ? `\n环节 Step: ${round.steps[round.current].name}` : '';
     await strapi.plugin('email').service('email').send({

@@ -28,7 +28,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('disclosure-workflow');
   const content = () => plugin().service('content');
   const audit = () => plugin().service('audit');
+  const membership = () => plugin().service('membership');
   const now = () => new Date().toISOString();
+  /** Department scope applies when the app names its owning-unit type. */
+  const scoped = () => Boolean(strapi.config.get('plugin::disclosure-workflow.departments'));
   const localeKey = (locale?: string | null) => locale ?? '';
   const exemptionReasons = (): string[] => (strapi.config.get('plugin::disclosure-workflow.exemptionReasons') as Array<{ code: string }>).map((r) => r.code);
 
@@ -70,6 +73,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /**
+   * Whether the actor may act for the document's department at the round's pending step: always for
+   * scope `any`, a document without a department, or an app without departments; otherwise only a
+   * member covering the department (谁公开谁审查).
+   */
+  async function inScope(actor: Actor, round: Round | null, department: string | null): Promise<boolean> {
+    if (!round || !department || !scoped() || machine.pendingScope(round) === 'any') return true;
+    return membership().covers({ user: actor.id, department });
+  }
+
+  /** A decision or sign-off by a role-holder outside the step's scope: recorded, then refused (NOT_IN_DEPARTMENT). */
+  async function assertInScope(input: Target, event: string, actorId: number, meta: Meta) {
+    const target = await normalise(input);
+    const actor = await loadActor(actorId);
+    const [draft, row] = await Promise.all([content().loadDraft(target.uid, target.documentId, target.locale), latestRow(target)]);
+    const round: Round | null = row?.data ?? null;
+    // Someone without the step's role is refused by the state machine (NOT_ALLOWED), not here.
+    if (!draft || !round || !machine.pendingRoles(round).some((r) => actor.roles.includes(r))) return;
+    const department = draft.departmentKeys[0] ?? null;
+    if (await inScope(actor, round, department)) return;
+    await audit().append({
+      event, targetUid: target.uid, targetDocumentId: target.documentId, targetLocale: target.locale ?? null, round: row.number,
+      actor: actor.id, contentHash: draft.contentHash, ip: meta.ip ?? null, data: { code: 'NOT_IN_DEPARTMENT', department },
+    });
+    throw new WorkflowRefusal('NOT_IN_DEPARTMENT');
+  }
+
   /** One workflow action: read, decide, store, audit; atomically. */
   const normalise = async (target: Target): Promise<Target> => ({ ...target, locale: await content().resolveLocale(target.uid, target.locale) });
 
@@ -95,9 +125,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         comment: outcome.comment ?? null,
         data: { state: outcome.round.state, ...(outcome.data ? { detail: outcome.data } : {}) },
       });
-      return outcome.round;
+      return { round: outcome.round, department: draft.departmentKeys[0] ?? null };
     });
-    plugin().service('notify').afterTransition(target, result).catch((error: Error) => strapi.log.warn(`[disclosure-workflow] notification failed: ${error.message}`));
+    plugin().service('notify').afterTransition(target, result.round, result.department).catch((error: Error) => strapi.log.warn(`[disclosure-workflow] notification failed: ${error.message}`));
     return this_.status(target);
   }
 
@@ -178,6 +208,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           submitRoles: chain.submitRoles,
           steps: resolveSteps(chain, draft.entity),
           signOffRoles: chain.signOffRoles,
+          signOffScope: chain.signOffScope,
           contentHash: draft.contentHash,
           author: draft.author,
           at: now(),
@@ -187,6 +218,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async decide({ uid, documentId, locale, actor, decision, comment, ip }: Target & { actor: number; decision: Decision; comment?: string } & Meta) {
+      content().assertGoverned(uid);
+      await assertInScope({ uid, documentId, locale }, 'decision.refused', actor, { ip });
       return act({ uid, documentId, locale }, `decision.${decision}`, actor, { ip }, async ({ round, draft, actor: who }) => {
         if (!round) refuse('NOT_SUBMITTED');
         const next = machine.decide(round!, { actor: who, decision, comment, contentHash: draft.contentHash, at: now() });
@@ -203,6 +236,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async signOff(input: Target & { actor: number; conclusion: Conclusion; opinion?: string; exemptionReason?: string; referredTo?: string; redactions?: Record<string, unknown> } & Meta) {
       const { uid, documentId, locale, actor, conclusion, opinion, exemptionReason, referredTo, redactions, ip } = input;
+      content().assertGoverned(uid);
+      await assertInScope({ uid, documentId, locale }, 'sign-off.refused', actor, { ip });
       return act({ uid, documentId, locale }, `sign-off.${conclusion}`, actor, { ip }, async ({ round, draft, actor: who, target }) => {
         if (!round) refuse('NOT_SUBMITTED');
         let hash = draft.contentHash;
@@ -326,9 +361,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         actions.submit = Boolean(chain) && dry(() => machine.submit(round, { actor, submitRoles: chain.submitRoles, steps: resolveSteps(chain, draft.entity), signOffRoles: chain.signOffRoles, contentHash: draft.contentHash, author: draft.author, at }));
         actions.withdraw = Boolean(round) && dry(() => machine.withdraw(round!, { actor, at }));
       }
-      if (held.has(ACTIONS.review) && round) actions.decide = dry(() => machine.decide(round, { actor, decision: 'approve', contentHash: draft.contentHash, at }));
+      const inDepartment = round ? await inScope(actor, round, draft.departmentKeys[0] ?? null) : true;
+      if (held.has(ACTIONS.review) && round) actions.decide = inDepartment && dry(() => machine.decide(round, { actor, decision: 'approve', contentHash: draft.contentHash, at }));
       if (held.has(ACTIONS.signOff) && round) {
-        actions.signOff = dry(() => machine.signOff(round, { actor, conclusion: 'redacted', opinion: '-', contentHash: draft.contentHash, at, exemptionReasons: exemptionReasons() }));
+        actions.signOff = inDepartment && dry(() => machine.signOff(round, { actor, conclusion: 'redacted', opinion: '-', contentHash: draft.contentHash, at, exemptionReasons: exemptionReasons() }));
       }
       const cmPublish = ability ? ability.can('plugin::content-manager.explorer.publish', uid) : true;
       actions.publish = held.has(ACTIONS.publish) && cmPublish;
@@ -337,13 +373,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return result;
     },
 
-    /** 待办: what waits for this user's roles and that they may act on. */
+    /** 待办: what waits for this user's roles, in their departments' scope, and that they may act on. */
     async tasks(actorId: number) {
       const actor = await loadActor(actorId);
+      const covered = scoped() ? new Set<string>(await membership().coveredDepartments({ user: actor.id })) : null;
       const rows = await strapi.db.query(ROUND).findMany({ where: { state: { $in: ['in_review', 'awaiting_signoff', 'escalated'] } }, orderBy: [{ updatedAt: 'asc' }], limit: 1000 });
       const mine = rows.filter((row: any) => {
         const round: Round = row.data;
         if (!(row.pendingRoles ?? []).some((r: string) => actor.roles.includes(r))) return false;
+        if (covered && row.department && machine.pendingScope(round) === 'department' && !covered.has(row.department)) return false;
         const acted = round.steps.some((s) => s.actor === actor.id) || round.submitter === actor.id;
         return !acted || (round.state === 'escalated' && round.escalation?.actor === actor.id);
       });
