@@ -7,6 +7,7 @@ export const CASE_REFUSALS = {
   NOT_ALLOWED: [403, '您的岗位不能处理依申请公开件', 'your role may not handle disclosure requests'],
   CONFLICT: [409, '其他人已处理该环节，请刷新后重试', 'someone else acted on this step first; reload and try again'],
   CASE_STATE: [409, '申请当前所处环节不能进行此操作', 'not possible at the stage this request is in'],
+  HANDLER_NOT_MEMBER: [400, '承办人须为承办部门的成员', 'the handler must be a member of the department the case is assigned to'],
   NOT_HANDLER: [403, '只有承办人或信息公开工作机构可以办理', 'only the assigned handler or the disclosure office may act on this request'],
   OFFICE_ONLY: [403, '须由信息公开工作机构办理或批准', 'only the disclosure office (gov-office) may do or approve this'],
   DATE_IN_FUTURE: [400, '日期不能晚于今天', 'the date cannot be in the future'],

@@ -101,6 +101,11 @@ describe('assignment', () => {
     const unknown = await act('gov-office', doc.documentId, 'assign', { department: 'nosuchdepartment', handler: a['gov-author'].id });
     expect(unknown.status).toBe(400);
     expect(await row(doc)).toMatchObject({ state: 'received', revision: 0 });
+    const outsider = await makeUser('gov-author', undefined, { member: false });
+    const notMember = await act('gov-office', doc.documentId, 'assign', { department: department.documentId, handler: outsider.id });
+    expect(notMember.status).toBe(400);
+    expect(notMember.body.error.details).toMatchObject({ code: 'HANDLER_NOT_MEMBER', zh: expect.any(String), en: expect.any(String) });
+    expect(await row(doc)).toMatchObject({ state: 'received', revision: 0 });
     expect((await act('gov-office', doc.documentId, 'fly', {})).status).toBe(400);
     expect((await act('gov-office', 'nosuchcase', 'close', {})).status).toBe(404);
   });

@@ -196,6 +196,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!department) refuse('INVALID_INPUT', 'unknown department');
           const handler = await strapi.db.query('admin::user').findOne({ where: { id: input.handler, isActive: true }, select: ['id'] });
           if (!handler) refuse('INVALID_INPUT', 'unknown or inactive handler');
+          // 谁制作谁公开: the handler acts for the department the case is assigned to.
+          if (!(await plugin().service('membership').covers({ user: handler.id, department: input.department! }))) refuse('HANDLER_NOT_MEMBER');
           await strapi.db.query(REQUEST).update({ where: { id: row.id }, data: { department: department.id, handler: handler.id } });
         }
         await plugin().service('audit').append({ event: `request.${action}`, targetUid: REQUEST, targetDocumentId: documentId, actor, data: next.event });
