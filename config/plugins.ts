@@ -3,6 +3,8 @@ import { EXEMPTION_REASONS } from '../src/domain/disclosure-rules';
 import { EXEMPTION_REASON_LABELS } from '../src/domain/code-labels';
 import { REQUEST_ACTIONS } from '../src/api/disclosure-request/permissions';
 import { REQUEST_EVENT_LABELS } from '../src/domain/request-event-labels';
+import { ADMIN_ROLES } from '../src/bootstrap/admin-roles';
+import { REQUEST, REVIEW_CASE } from '../src/constants';
 
 const emailSettings = (env) => ({
   defaultFrom: env('EMAIL_FROM', 'noreply@disclosure.example.gov.cn'),
@@ -27,7 +29,15 @@ export default ({ env }) => ({
         'api::request-reply.request-reply': { title: 'title', department: 'department' },
         'api::annual-report.annual-report': { title: 'title', department: 'department' },
       },
-      departments: { uid: 'api::department.department', name: 'name', keys: ['documentId', 'code'], parent: 'parent' },
+      departments: {
+        uid: 'api::department.department',
+        name: 'name',
+        keys: ['documentId', 'code'],
+        parent: 'parent',
+        // 集约化: users of these roles see and change only their departments' documents (issue 12).
+        scopedRoles: Object.keys(ADMIN_ROLES),
+        owned: { [REQUEST]: 'department', [REVIEW_CASE]: 'department' },
+      },
       exemptionReasons: EXEMPTION_REASONS.map((code) => ({ code, ...EXEMPTION_REASON_LABELS[code] })),
       eventLabels: REQUEST_EVENT_LABELS,
       defaultGrants: {

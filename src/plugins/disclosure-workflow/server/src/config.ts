@@ -16,6 +16,21 @@ export interface GovernedType {
   withheld?: { attribute: string; value: string; reasonAttribute?: string };
 }
 
+export interface DepartmentsSetting {
+  uid: string;
+  name: string;
+  keys: string[];
+  parent?: string;
+  /**
+   * Admin role codes whose users see and change only documents of the units their memberships cover
+   * (Content Manager, admin API, relation pickers, counts, the plugin's pages). Users holding none of
+   * them (the super admin, API tokens, the server itself) are not limited.
+   */
+  scopedRoles?: string[];
+  /** Content types owned by a unit but not under the chain: uid → their to-one relation to the unit. */
+  owned?: Record<string, string>;
+}
+
 export interface Labelled {
   code: string;
   zh: string;
@@ -29,7 +44,7 @@ export interface WorkflowConfig {
    * The owning-unit content type: `keys` are matched against a chain's `departments` (and accepted
    * wherever a department is named), `name` is shown, `parent` (optional to-one relation) makes the tree.
    */
-  departments: { uid: string; name: string; keys: string[]; parent?: string } | null;
+  departments: DepartmentsSetting | null;
   /** The reasons a withhold sign-off may give (one must be named), with their labels. */
   exemptionReasons: Labelled[];
   /** Labels of audit events the app writes itself (`{ 'request.assign': { zh, en } }`), for the audit page. */
@@ -109,7 +124,10 @@ export function checkShape(config: WorkflowConfig): string[] {
   }
   const units = config.departments;
   if (units !== null && !(isObject(units) && typeof units.uid === 'string' && typeof units.name === 'string' && isStringList(units.keys) && (units.parent === undefined || typeof units.parent === 'string'))) {
-    problems.push('departments must be null or { uid, name, keys: [attribute, …], parent? }');
+    problems.push('departments must be null or { uid, name, keys: [attribute, …], parent?, scopedRoles?, owned? }');
+  } else if (units) {
+    if (units.scopedRoles !== undefined && !isStringList(units.scopedRoles)) problems.push('departments.scopedRoles must be a list of role codes');
+    if (units.owned !== undefined && !(isObject(units.owned) && Object.values(units.owned).every((a) => typeof a === 'string'))) problems.push('departments.owned must be { "api::x.x": relationAttribute }');
   }
   if (!Array.isArray(config.exemptionReasons) || !config.exemptionReasons.every((r) => isObject(r) && ['code', 'zh', 'en'].every((k) => typeof r[k] === 'string'))) {
     problems.push('exemptionReasons must be a list of { code, zh, en }');
@@ -124,6 +142,8 @@ export function checkShape(config: WorkflowConfig): string[] {
 }
 
 type Model = { attributes: Record<string, any> } | undefined;
+
+const isToOneUnit = (a: any, departmentUid: string | undefined) => a?.type === 'relation' && (!departmentUid || a.target === departmentUid) && !/Many$/.test(a.relation);
 
 /** The configuration against the loaded content types: every named type and attribute exists and fits. */
 export function checkModels(config: WorkflowConfig, getModel: (uid: string) => Model): string[] {
@@ -141,6 +161,11 @@ export function checkModels(config: WorkflowConfig, getModel: (uid: string) => M
       if (parent && !(relation?.type === 'relation' && relation.target === departmentUid && !/Many$/.test(relation.relation))) {
         problems.push(`departments.parent: "${parent}" must be a to-one relation of ${departmentUid} to itself`);
       }
+      for (const [uid, name] of Object.entries(config.departments!.owned ?? {})) {
+        const owner = getModel(uid)?.attributes[name];
+        if (!getModel(uid)) problems.push(`departments.owned: no content type ${uid}`);
+        else if (!isToOneUnit(owner, departmentUid)) problems.push(`departments.owned["${uid}"]: "${name}" must be a to-one relation to ${departmentUid}`);
+      }
     }
   }
   for (const [uid, spec] of Object.entries(config.contentTypes)) {
@@ -157,7 +182,7 @@ export function checkModels(config: WorkflowConfig, getModel: (uid: string) => M
     };
     expect('title', spec.title, (a) => ['string', 'text', 'uid'].includes(a.type), 'a text attribute');
     expect('classified', spec.classified, (a) => a.type === 'boolean', 'a boolean attribute');
-    expect('department', spec.department, (a) => a.type === 'relation' && (!departmentUid || a.target === departmentUid) && !/Many$/.test(a.relation), `a to-one relation to ${departmentUid ?? 'the departments type'}`);
+    expect('department', spec.department, (a) => isToOneUnit(a, departmentUid), `a to-one relation to ${departmentUid ?? 'the departments type'}`);
     if (spec.department && !departmentUid) problems.push(`contentTypes["${uid}"].department needs the departments setting`);
     if (spec.withheld) {
       expect('withheld.attribute', spec.withheld.attribute, (a) => a.type === 'enumeration' && a.enum.includes(spec.withheld!.value), `an enumeration with the value "${spec.withheld.value}"`);

@@ -20,3 +20,7 @@ export const ACTIONS = {
 
 /** `submit` → `plugin::disclosure-workflow.submit`: the id of an action registered under this plugin. */
 export const actionId = (name: string) => `plugin::${PLUGIN}.${name}`;
+
+/** RBAC condition "within the user's departments" (Settings → Roles), added to the scoped roles' Content Manager permissions. */
+export const DEPARTMENT_CONDITION_NAME = 'in-my-departments';
+export const DEPARTMENT_CONDITION = `plugin::${PLUGIN}.${DEPARTMENT_CONDITION_NAME}`;

@@ -11,6 +11,7 @@ import schedule from './services/schedule';
 import calendar from './services/calendar';
 import permissions from './services/permissions';
 import membership from './services/membership';
+import scope from './services/scope';
 import membershipController from './controllers/membership';
 import attachments from './services/attachments';
 import { FILE } from './constants';
@@ -20,6 +21,7 @@ import auditController from './controllers/audit';
 import scheduleController from './controllers/schedule';
 import policies from './policies/has-permission';
 import { publishGate } from './middlewares/publish-gate';
+import { departmentScope } from './middlewares/department-scope';
 import { ensureIndexes } from './indexes';
 
 export default {
@@ -27,12 +29,13 @@ export default {
   contentTypes,
   routes,
   policies,
-  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership },
+  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership, scope },
   controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, membership: membershipController },
 
   async register({ strapi }: { strapi: Core.Strapi }) {
     const problems = checkModels(strapi.config.get('plugin::disclosure-workflow'), (uid) => strapi.getModel(uid as any) as any);
     if (problems.length) throw new Error(`disclosure-workflow configuration (config/plugins.ts):\n  - ${problems.join('\n  - ')}`);
+    strapi.documents.use(departmentScope(strapi)); // first: out of scope is "not found" before anything else
     strapi.documents.use(publishGate(strapi));
     // The SHA-256 of each stored file's bytes, kept with the file (private: not in API output).
     strapi.get('content-types').extend(FILE, (contentType: any) => {

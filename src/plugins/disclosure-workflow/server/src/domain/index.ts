@@ -8,6 +8,7 @@ export * from './canonical';
 export * from './chains';
 export * from './content-hash';
 export * from './refusal';
+export * from './relation-input';
 export * from './schedule';
 export * from './slip';
 export * as stateMachine from './state-machine';

@@ -113,7 +113,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The documentIds of every unit the user's memberships cover. */
     async coveredDepartments({ user }: { user: number }): Promise<string[]> {
-      return coveredDepartments(await membershipsOf(await resolveUser(user)), await parents());
+      return (await this.coverage({ user })).departments;
+    },
+
+    /** The units the user's memberships cover, and whether that is every unit (county-wide). */
+    async coverage({ user }: { user: number }): Promise<{ departments: string[]; all: boolean }> {
+      const tree = await parents();
+      const departments = coveredDepartments(await membershipsOf(await resolveUser(user)), tree);
+      return { departments, all: tree.size > 0 && departments.length === tree.size };
     },
   };
 };

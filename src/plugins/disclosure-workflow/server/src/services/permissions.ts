@@ -1,7 +1,7 @@
 // The plugin's RBAC actions (Settings → Roles → Plugins → Disclosure workflow) and the grants an
 // installation starts with (configuration `defaultGrants`, given once; administrators own them after).
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, PLUGIN, actionId } from '../constants';
+import { ACTIONS, DEPARTMENT_CONDITION, DEPARTMENT_CONDITION_NAME, PLUGIN, actionId } from '../constants';
 
 const DEFINITIONS = [
   { uid: 'submit', displayName: '送审 / 撤回 Submit and withdraw' },
@@ -14,6 +14,8 @@ const DEFINITIONS = [
 ];
 
 const STORE_KEY = { type: 'plugin', name: PLUGIN, key: 'default-grants-applied' } as const;
+const CONDITION_KEY = { type: 'plugin', name: PLUGIN, key: 'department-condition-applied' } as const;
+const CONTENT_MANAGER = 'plugin::content-manager.explorer.';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Action ids by name, e.g. `actions.review` = 'plugin::disclosure-workflow.review'. */
@@ -22,8 +24,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `name` → the id of an action registered under this plugin (its own, or one added by the app). */
   actionId,
 
+  /** The department condition's id, as stored on a permission. */
+  departmentCondition: DEPARTMENT_CONDITION,
+
   async register() {
     await this.addActions(DEFINITIONS);
+    // At register time: the admin's bootstrap strips conditions it does not know from permissions.
+    await strapi.service('admin::permission').conditionProvider.register({
+      displayName: '所属部门范围内 Within the user\'s departments',
+      name: DEPARTMENT_CONDITION_NAME,
+      plugin: PLUGIN,
+      category: '部门 Departments',
+      async handler(user: any) {
+        const scope = strapi.plugin(PLUGIN).service('scope');
+        const where = scope.where(user.permission?.subject, await scope.of(user));
+        if (!where) return true;
+        // Dotted, so Strapi both queries it (lists, relation pickers) and matches it on a loaded document.
+        const [[attribute, value]] = Object.entries(where) as [[string, { documentId: unknown }]];
+        return { [`${attribute}.documentId`]: value.documentId };
+      },
+    });
   },
 
   /**
@@ -36,10 +56,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * Once per installation, after the app has created its roles: each configured role code gets its
-   * actions (short names of actions registered under this plugin, by it or by the app).
+   * actions (short names of actions registered under this plugin, by it or by the app); then the
+   * department condition (below).
    */
   async grantDefaults() {
-    if (await strapi.store.get(STORE_KEY)) return;
+    if (!(await strapi.store.get(STORE_KEY))) await this.grantActions();
+    await this.applyDepartmentCondition();
+  },
+
+  async grantActions() {
     const grants = strapi.config.get(`plugin::${PLUGIN}.defaultGrants`) as Record<string, string[]>;
     const provider = strapi.service('admin::permission').actionProvider;
     for (const [code, names] of Object.entries(grants)) {
@@ -52,5 +77,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
     await strapi.store.set({ ...STORE_KEY, value: true });
+  },
+
+  /**
+   * Once per installation (existing ones included): the Content Manager permissions of the
+   * `departments.scopedRoles` on department-owned types get the department condition, so it shows
+   * in Settings → Roles. A permission that already has conditions is left alone: Strapi ORs the
+   * conditions of one permission, which would widen it (the Document Service middleware limits
+   * every read and write regardless).
+   */
+  async applyDepartmentCondition() {
+    const units = strapi.config.get(`plugin::${PLUGIN}.departments`) as { scopedRoles?: string[] } | null;
+    if (!units?.scopedRoles?.length || (await strapi.store.get(CONDITION_KEY))) return;
+    const owned = [...strapi.plugin(PLUGIN).service('scope').ownedTypes().keys()];
+    const permissions = await strapi.db.query('admin::permission').findMany({
+      where: { action: { $startsWith: CONTENT_MANAGER }, subject: { $in: owned }, role: { code: { $in: units.scopedRoles } } },
+      select: ['id', 'conditions'],
+    });
+    let changed = 0;
+    for (const permission of permissions) {
+      if (Array.isArray(permission.conditions) && permission.conditions.length) continue;
+      await strapi.db.query('admin::permission').update({ where: { id: permission.id }, data: { conditions: [DEPARTMENT_CONDITION] } });
+      changed += 1;
+    }
+    await strapi.store.set({ ...CONDITION_KEY, value: { at: new Date().toISOString(), changed } });
+    if (changed) strapi.log.info(`[${PLUGIN}] ${changed} Content Manager permission(s) of ${units.scopedRoles.join(', ')} now hold the condition "within the user's departments"`);
   },
 });
