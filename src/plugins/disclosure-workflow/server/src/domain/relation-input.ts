@@ -37,3 +37,15 @@ export function relationTarget(value: unknown): RelationTarget {
   }
   return ref(value);
 }
+
+/** Every target a relation input connects (to-many as well): the ids to check before they are linked. */
+export function connectedRefs(value: unknown): RelationRef[] | 'invalid' {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && ('set' in (value as object) || 'connect' in (value as object) || 'disconnect' in (value as object))
+      ? [].concat((value as any).set ?? [], (value as any).connect ?? [])
+      : [value];
+  const refs = list.map(ref);
+  return refs.includes('invalid') ? 'invalid' : (refs as RelationRef[]);
+}

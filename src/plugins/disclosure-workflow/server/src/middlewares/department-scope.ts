@@ -33,7 +33,10 @@ export function departmentScope(strapi: Core.Strapi) {
     }
     if (ON_EXISTING.has(ctx.action) && strapi.plugin(PLUGIN).service('workflow').ownWrite(params.documentId)) return next();
     if (ON_EXISTING.has(ctx.action)) await scope().assertReachable(ctx.uid, params.documentId, userScope);
-    if (['create', 'update', 'clone'].includes(ctx.action)) await scope().assertAssignable(ctx.uid, params.data, userScope, { creating: ctx.action === 'create' });
+    if (['create', 'update', 'clone'].includes(ctx.action)) {
+      await scope().assertAssignable(ctx.uid, params.data, userScope, { creating: ctx.action === 'create' });
+      await scope().assertLinkable(ctx.uid, params.data, userScope);
+    }
     return next();
   };
 }

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN } from '../constants';
-import { relationTarget } from '../domain/relation-input';
+import { connectedRefs, relationTarget, type RelationRef } from '../domain/relation-input';
 import type { WorkflowConfig } from '../config';
 
 /** `all`: not limited (or covering every unit); otherwise `departments`, the documentIds of the units covered. */
@@ -15,6 +15,12 @@ type User = { id: number; roles?: Array<{ code: string }> };
 
 const SUPER_ADMIN = 'strapi-super-admin';
 const NOT_IN_DEPARTMENT = { zh: '只能选择您所属部门（或其下级）', en: 'choose a department your memberships cover' };
+const NOT_REACHABLE = { zh: '只能关联您所属部门的文档', en: 'you may only link documents of your departments' };
+
+function refused(attribute: string, text: { zh: string; en: string }): never {
+  const message = `${text.zh} / ${text.en}`;
+  throw new errors.ValidationError(message, { code: 'NOT_IN_DEPARTMENT', ...text, errors: [{ path: [attribute], message, name: 'ValidationError' }] });
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig;
@@ -77,12 +83,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (target === 'unchanged' && !creating) return;
       const unit = settings().departments!;
       const row = target && typeof target === 'object' ? await strapi.db.query(unit.uid).findOne({ where: target, select: ['documentId'] }) : null;
-      if (row && scope.departments.includes(row.documentId)) return;
-      const message = `${NOT_IN_DEPARTMENT.zh} / ${NOT_IN_DEPARTMENT.en}`;
-      throw new errors.ValidationError(message, {
-        code: 'NOT_IN_DEPARTMENT', ...NOT_IN_DEPARTMENT,
-        errors: [{ path: [attribute], message, name: 'ValidationError' }],
-      });
+      if (!row || !scope.departments.includes(row.documentId)) refused(attribute, NOT_IN_DEPARTMENT);
+    },
+
+    /** Relations a create or update links to department-owned documents must stay within the scope. */
+    async assertLinkable(uid: string, data: Record<string, unknown> | undefined, scope: Scope) {
+      if (scope.all || !data) return;
+      const attributes = (strapi.getModel(uid as any) as any)?.attributes ?? {};
+      for (const [name, attribute] of Object.entries<any>(attributes)) {
+        const where = attribute.type === 'relation' && name in data ? this.where(attribute.target, scope) : null;
+        if (!where) continue;
+        const refs = connectedRefs(data[name]);
+        if (refs === 'invalid') refused(name, NOT_REACHABLE);
+        if (!refs.length) continue;
+        const byId = (key: 'id' | 'documentId') => refs.flatMap((r: RelationRef) => (key in r ? [(r as any)[key]] : []));
+        const rows = await strapi.db.query(attribute.target).findMany({
+          where: { $and: [{ $or: [{ id: { $in: byId('id') } }, { documentId: { $in: byId('documentId') } }] }, where] },
+          select: ['id', 'documentId'],
+        });
+        const reachable = new Set(rows.flatMap((r: any) => [`id:${r.id}`, `documentId:${r.documentId}`]));
+        if (!refs.every((r) => reachable.has('id' in r ? `id:${r.id}` : `documentId:${r.documentId}`))) refused(name, NOT_REACHABLE);
+      }
     },
   };
 };
