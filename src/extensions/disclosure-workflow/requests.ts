@@ -9,6 +9,7 @@ import { refuse } from '../../domain/case-refusal';
 import { DISPOSITIONS } from '../../domain/request-codes';
 import { MAX_EXTENSION_DAYS, OPEN_CASE_STATES } from '../../domain/request-flow';
 import { requestActionId } from '../../api/disclosure-request/permissions';
+import { REQUEST } from '../../constants';
 
 const day = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/).message('{{#label}} must be a date YYYY-MM-DD');
 const note = Joi.string().max(2000).allow('', null);
@@ -38,8 +39,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cases = () => strapi.service('api::disclosure-request.case');
   const can = (ctx: any, name: 'read' | 'handle' | 'manage') => cases().can(ctx.state.user.id, requestActionId(strapi, name));
 
-  /** Everyone with read-requests sees every case; handlers see the cases assigned to them. */
-  async function scope(ctx: any): Promise<number | undefined> {
+  const scope = () => strapi.plugin('disclosure-workflow').service('scope');
+  /** 集约化: a case of a unit the user's memberships do not cover is not found (404). */
+  const assertInScope = async (ctx: any) => scope().assertReachable(REQUEST, ctx.params.documentId, await scope().of(ctx.state.user));
+
+  /** Everyone with read-requests sees every case of their units; handlers see the cases assigned to them. */
+  async function visibleTo(ctx: any): Promise<number | undefined> {
     if (await can(ctx, 'read')) return undefined;
     if (await can(ctx, 'handle')) return ctx.state.user.id;
     return refuse('NOT_ALLOWED');
@@ -48,15 +53,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async find(ctx: any) {
       const { state, mine } = validate(LIST, ctx.query);
-      const own = await scope(ctx);
-      ctx.body = { data: await cases().dashboard({ state, handler: mine ? ctx.state.user.id : own }) };
+      const own = await visibleTo(ctx);
+      const within = scope().where(REQUEST, await scope().of(ctx.state.user));
+      ctx.body = { data: await cases().dashboard({ state, handler: mine ? ctx.state.user.id : own, within }) };
     },
     async assignees(ctx: any) {
       if (!(await can(ctx, 'manage'))) refuse('OFFICE_ONLY');
-      ctx.body = { data: await cases().assignees() };
+      const units = await scope().of(ctx.state.user);
+      ctx.body = { data: await cases().assignees(units.all ? undefined : units.departments) };
     },
     async findOne(ctx: any) {
-      const own = await scope(ctx);
+      const own = await visibleTo(ctx);
+      await assertInScope(ctx);
       const found = await cases().get(ctx.params.documentId);
       if (own !== undefined && found.handler?.id !== own) refuse('NOT_FOUND');
       ctx.body = { data: found };
@@ -64,6 +72,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async act(ctx: any) {
       const schema = ACTION_BODIES[ctx.params.action] ?? refuse('INVALID_INPUT', `unknown action ${ctx.params.action}`);
       const input = validate(schema, ctx.request.body);
+      await assertInScope(ctx);
+      // The office hands a case only to a unit it covers.
+      if (ctx.params.action === 'assign') await scope().assertAssignable(REQUEST, { department: input.department }, await scope().of(ctx.state.user), { creating: true });
       ctx.body = { data: await cases().act({ documentId: ctx.params.documentId, action: ctx.params.action, input, actor: ctx.state.user.id }) };
     },
   };

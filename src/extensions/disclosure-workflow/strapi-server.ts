@@ -29,7 +29,9 @@ export default (plugin: any) => {
         await controller.permissions(ctx);
         const result = ctx.body?.data;
         if (result?.uid === REQUEST && ctx.state.user) {
-          result.caseActions = await strapi.service('api::disclosure-request.case').actionsFor(ctx.state.user.id, result.documentId);
+          const scope = strapi.plugin('disclosure-workflow').service('scope');
+          const inScope = await scope.reaches(REQUEST, result.documentId, await scope.of(ctx.state.user));
+          result.caseActions = inScope ? await strapi.service('api::disclosure-request.case').actionsFor(ctx.state.user.id, result.documentId) : [];
         }
       },
     };

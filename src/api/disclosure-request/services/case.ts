@@ -127,9 +127,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     can,
 
-    /** Whom the office can assign to: departments, and active users allowed to handle requests. */
-    async assignees() {
-      const departments = await strapi.db.query('api::department.department').findMany({ select: ['documentId', 'code', 'name'], orderBy: { code: 'asc' }, limit: 1000 });
+    /** Whom the office can assign to: departments (those given, else all), and active users allowed to handle requests. */
+    async assignees(within?: string[]) {
+      const departments = await strapi.db.query('api::department.department').findMany({
+        ...(within ? { where: { documentId: { $in: within } } } : {}),
+        select: ['documentId', 'code', 'name'], orderBy: { code: 'asc' }, limit: 1000,
+      });
       const permissions = await strapi.db.query('admin::permission').findMany({ where: { action: { $in: [HANDLE, MANAGE] } }, populate: { role: { select: ['id'] } } });
       const roleIds = [...new Set(permissions.map((p: any) => p.role?.id).filter(Boolean))];
       const users = await strapi.db.query('admin::user').findMany({
@@ -227,10 +230,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Open cases for the office dashboard, most urgent first, with counts by state and urgency. */
-    async dashboard({ state, handler, limit = 200 }: { state?: string; handler?: number; limit?: number } = {}) {
+    /** Open cases for the office dashboard (`within`: a further filter, the reader's units), most urgent first, with counts by state and urgency. */
+    async dashboard({ state, handler, within, limit = 200 }: { state?: string; handler?: number; within?: Record<string, unknown> | null; limit?: number } = {}) {
       const where: Record<string, unknown> = { state: state ? state : { $in: OPEN_STATES } };
       if (handler) where.handler = { id: handler };
+      if (within) where.$and = [within];
       // Open cases are few (hundreds); counting urgency needs each one's clock.
       const rows = await strapi.db.query(REQUEST).findMany({
         where,

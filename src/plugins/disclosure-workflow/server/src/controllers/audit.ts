@@ -30,6 +30,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('disclosure-workflow');
   const timeZone = () => (strapi.config.get('plugin::disclosure-workflow.timeZone') as string) || 'Asia/Shanghai';
   const filtersOf = (value: any) => Object.fromEntries(Object.entries(value).filter(([k, v]) => k in FILTERS && v !== undefined && v !== ''));
+  const scope = () => plugin().service('scope');
+  /** 集约化: a reader limited to their departments sees the events about their units' documents only. */
+  const within = async (ctx: any) => scope().targetsWhere(await scope().of(ctx.state.user));
 
   return {
     /** GET /audit?page&pageSize&uid&documentId&actor&event&from&to → { data, meta: { pagination } }, newest first. */
@@ -40,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         return respond(ctx, () => Promise.reject(error));
       }
-      ctx.body = await plugin().service('audit').page({ ...filtersOf(query), page: Number(query.page) || 1, pageSize: Number(query.pageSize) || 50 });
+      ctx.body = await plugin().service('audit').page({ ...filtersOf(query), within: await within(ctx), page: Number(query.page) || 1, pageSize: Number(query.pageSize) || 50 });
     },
 
     verify: (ctx) => respond(ctx, () => plugin().service('audit').verify()),
@@ -65,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const zone = timeZone();
       const lines: string[] = ['\uFEFF' + stringify([CSV_HEADER])];
       let rows = 0;
-      for await (const batch of plugin().service('audit').each(filters)) {
+      for await (const batch of plugin().service('audit').each({ ...filters, within: await within(ctx) })) {
         rows += batch.length;
         lines.push(stringify(batch.map((e: any) => [
           e.seq, formatLocal(new Date(e.at), zone), e.eventLabel.zh, e.event, e.actor?.name ?? '系统 System', e.actorRole ?? '',
@@ -91,6 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const refused = await (async () => {
         if (!plugin().service('content').governed(target)) return refuse('NOT_GOVERNED', target);
         if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', target)) return refuse('NO_PERMISSION');
+        await plugin().service('scope').assertVisible(ctx.state.user, { uid: target, documentId, locale: locale || null });
         return null;
       })().catch((error) => error);
       if (refused) return respond(ctx, () => Promise.reject(refused));

@@ -55,13 +55,23 @@ export async function respond(ctx: any, run: () => Promise<unknown>) {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () => strapi.plugin('disclosure-workflow').service('workflow');
   const meta = (ctx: any) => ({ actor: ctx.state.user.id, ip: ctx.request.ip });
+  const scope = () => strapi.plugin('disclosure-workflow').service('scope');
+  /** 集约化: submitting or withdrawing another unit's document is "not found" (deciding has its own NOT_IN_DEPARTMENT). */
+  const reachable = async <T extends { uid: string; documentId: string }>(ctx: any, input: T) => {
+    await scope().assertReachable(input.uid, input.documentId, await scope().of(ctx.state.user));
+    return input;
+  };
 
   return {
-    submit: (ctx) => respond(ctx, () => workflow().submit({ ...parse(BODIES.submit, ctx.request.body), ...meta(ctx) })),
+    submit: (ctx) => respond(ctx, async () => workflow().submit({ ...(await reachable(ctx, parse(BODIES.submit, ctx.request.body))), ...meta(ctx) })),
     decide: (ctx) => respond(ctx, () => workflow().decide({ ...parse(BODIES.decide, ctx.request.body), ...meta(ctx) })),
-    withdraw: (ctx) => respond(ctx, () => workflow().withdraw({ ...parse(BODIES.withdraw, ctx.request.body), ...meta(ctx) })),
+    withdraw: (ctx) => respond(ctx, async () => workflow().withdraw({ ...(await reachable(ctx, parse(BODIES.withdraw, ctx.request.body))), ...meta(ctx) })),
     signOff: (ctx) => respond(ctx, () => workflow().signOff({ ...parse(BODIES.signOff, ctx.request.body), ...meta(ctx) })),
-    status: (ctx) => respond(ctx, () => workflow().status(parse(BODIES.status, ctx.query))),
+    status: (ctx) => respond(ctx, async () => {
+      const target = parse(BODIES.status, ctx.query);
+      await scope().assertVisible(ctx.state.user, target);
+      return workflow().status(target);
+    }),
     tasks: (ctx) => respond(ctx, () => workflow().tasks(ctx.state.user.id)),
     permissions: (ctx) => respond(ctx, () => workflow().permissions({ ...parse(BODIES.permissions, ctx.query), actor: ctx.state.user.id, ability: ctx.state.userAbility })),
     governed: (ctx) => respond(ctx, async () => strapi.plugin('disclosure-workflow').service('content').governedTypes()),

@@ -22,6 +22,8 @@ export interface AuditFilters {
   event?: string;
   from?: string;
   to?: string;
+  /** A further condition on the events, e.g. the reader's department scope (services/scope.ts targetsWhere). */
+  within?: Record<string, unknown> | null;
 }
 
 export interface AuditView {
@@ -96,6 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async where(filters: AuditFilters): Promise<Record<string, unknown> | null> {
       const timeZone = (strapi.config.get('plugin::disclosure-workflow.timeZone') as string) || 'Asia/Shanghai';
       const and: Record<string, unknown>[] = [];
+      if (filters.within) and.push(filters.within);
       if (filters.uid) and.push({ targetUid: filters.uid });
       if (filters.documentId) and.push({ targetDocumentId: filters.documentId });
       if (filters.event) and.push({ $or: [{ event: filters.event }, { event: { $startsWith: `${filters.event}.` } }] });

@@ -116,11 +116,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await this.coverage({ user })).departments;
     },
 
-    /** The units the user's memberships cover, and whether that is every unit (county-wide). */
-    async coverage({ user }: { user: number }): Promise<{ departments: string[]; all: boolean }> {
+    /**
+     * The units the user's memberships cover; `all` when that is every unit; `unowned` when they
+     * cover a whole tree from its root (the county office), which also answers for documents no
+     * unit owns yet (a request not yet assigned).
+     */
+    async coverage({ user }: { user: number }): Promise<{ departments: string[]; all: boolean; unowned: boolean }> {
       const tree = await parents();
-      const departments = coveredDepartments(await membershipsOf(await resolveUser(user)), tree);
-      return { departments, all: tree.size > 0 && departments.length === tree.size };
+      const memberships = await membershipsOf(await resolveUser(user));
+      const departments = coveredDepartments(memberships, tree);
+      const unowned = memberships.some((m: any) => m.includeSubDepartments && tree.has(m.department) && !tree.get(m.department));
+      return { departments, all: tree.size > 0 && departments.length === tree.size, unowned };
     },
   };
 };

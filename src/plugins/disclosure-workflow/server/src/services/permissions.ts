@@ -37,11 +37,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       category: '部门 Departments',
       async handler(user: any) {
         const scope = strapi.plugin(PLUGIN).service('scope');
-        const where = scope.where(user.permission?.subject, await scope.of(user));
-        if (!where) return true;
-        // Dotted, so Strapi both queries it (lists, relation pickers) and matches it on a loaded document.
-        const [[attribute, value]] = Object.entries(where) as [[string, { documentId: unknown }]];
-        return { [`${attribute}.documentId`]: value.documentId };
+        const attribute = scope.ownedTypes().get(user.permission?.subject);
+        const { all, departments, unowned } = await scope.of(user);
+        if (!attribute || all) return true;
+        // Dotted, so Strapi both queries it (lists, relation pickers) and matches it on a loaded
+        // document; `$exists: false` becomes "is null" in the query (services/scope.ts `where`).
+        const owned = { [`${attribute}.documentId`]: { $in: departments } };
+        return unowned ? { $or: [owned, { [`${attribute}.id`]: { $exists: false } }] } : owned;
       },
     });
   },

@@ -164,8 +164,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return findRow(id);
     },
 
-    async list({ state, uid, department, documentId }: { state?: string; uid?: string; department?: string; documentId?: string } = {}) {
-      const where: Record<string, unknown> = {};
+    async list({ state, uid, department, documentId, within }: { state?: string; uid?: string; department?: string; documentId?: string; within?: Record<string, unknown> | null } = {}) {
+      const where: Record<string, unknown> = within ? { $and: [within] } : {};
       if (state) where.state = state;
       if (uid) where.targetUid = uid;
       if (department) where.department = department;

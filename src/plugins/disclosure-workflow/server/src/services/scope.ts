@@ -9,8 +9,11 @@ import { PLUGIN } from '../constants';
 import { connectedRefs, relationTarget, type RelationRef } from '../domain/relation-input';
 import type { WorkflowConfig } from '../config';
 
-/** `all`: not limited (or covering every unit); otherwise `departments`, the documentIds of the units covered. */
-export type Scope = { all: boolean; departments: string[] };
+/**
+ * `all`: not limited (or covering every unit); otherwise `departments`, the documentIds of the
+ * units covered, and `unowned`: also the documents of no unit (a member of a whole tree from its root).
+ */
+export type Scope = { all: boolean; departments: string[]; unowned?: boolean };
 type User = { id: number; roles?: Array<{ code: string }> };
 
 const SUPER_ADMIN = 'strapi-super-admin';
@@ -53,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async compute(user: User): Promise<Scope> {
-      if (!settings().departments || !this.isScoped(user)) return { all: true, departments: [] };
+      if (!settings().departments || !this.isScoped(user)) return { all: true, departments: [], unowned: true };
       return strapi.plugin(PLUGIN).service('membership').coverage({ user: user.id });
     },
 
@@ -61,15 +64,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     where(uid: string, scope: Scope): Record<string, unknown> | null {
       const attribute = this.ownedTypes().get(uid);
       if (scope.all || !attribute) return null;
-      return { [attribute]: { documentId: { $in: scope.departments } } };
+      const owned = { [attribute]: { documentId: { $in: scope.departments } } };
+      return scope.unowned ? { $or: [owned, { [attribute]: { id: { $null: true } } }] } : owned;
+    },
+
+    /**
+     * A filter for rows that point at documents (audit events, schedules: `targetUid`,
+     * `targetDocumentId`): only those about department-owned documents within the scope. Null when
+     * nothing is limited. Rows about nothing or about other types are left out for a limited user.
+     */
+    async targetsWhere(scope: Scope): Promise<Record<string, unknown> | null> {
+      if (scope.all) return null;
+      const branches = [];
+      for (const uid of this.ownedTypes().keys()) {
+        const rows = await strapi.db.query(uid).findMany({ where: this.where(uid, scope), select: ['documentId'] });
+        const ids = [...new Set(rows.map((r: any) => r.documentId as string))];
+        if (ids.length) branches.push({ targetUid: uid, targetDocumentId: { $in: ids } });
+      }
+      return branches.length ? { $or: branches } : { id: { $in: [] } };
+    },
+
+    /** Whether the document is within the scope (a document that does not exist is not). */
+    async reaches(uid: string, documentId: unknown, scope: Scope): Promise<boolean> {
+      const where = this.where(uid, scope);
+      if (!where) return true;
+      return typeof documentId === 'string' && Boolean(await strapi.db.query(uid).findOne({ where: { documentId, ...where }, select: ['id'] }));
+    },
+
+    /**
+     * Review information about a document (status, slip) is for its units' people and for whoever
+     * may act on it now (a reviewer on a step of scope `any`); anyone else gets "not found".
+     */
+    async assertVisible(user: User, target: { uid: string; documentId: string; locale?: string | null }) {
+      if (await this.reaches(target.uid, target.documentId, await this.of(user))) return;
+      const { actions } = await strapi.plugin(PLUGIN).service('workflow').permissions({ ...target, locale: target.locale ?? null, actor: user.id });
+      if (!actions.decide && !actions.signOff) throw new errors.NotFoundError('Not Found');
     },
 
     /** A document outside the scope is "not found": the answer must not confirm that it exists. */
     async assertReachable(uid: string, documentId: unknown, scope: Scope) {
-      const where = this.where(uid, scope);
-      if (!where) return;
-      const row = typeof documentId === 'string' ? await strapi.db.query(uid).findOne({ where: { documentId, ...where }, select: ['id'] }) : null;
-      if (!row) throw new errors.NotFoundError('Not Found');
+      if (!(await this.reaches(uid, documentId, scope))) throw new errors.NotFoundError('Not Found');
     },
 
     /**
