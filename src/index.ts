@@ -14,6 +14,7 @@ import { grantPublicReadOnce } from './bootstrap/public-permissions';
 import { applyRegistrationSetting, grantAuthenticatedPublicReadOnce } from './bootstrap/end-users';
 import { seedCategories } from './bootstrap/categories';
 import { seedDemoData } from './bootstrap/demo-data';
+import { ensureDemoStaff } from './bootstrap/demo-staff';
 import { ensureCatalogueIndexes } from './bootstrap/indexes';
 import { labelAdminFields } from './bootstrap/admin-labels';
 import { ensureChineseDefaultLocale } from './bootstrap/locales';
@@ -50,6 +51,7 @@ export default {
     await seedCategories(strapi);
     await labelAdminFields(strapi);
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
+    await ensureDemoStaff(strapi); // decides itself: demo data on, never in production
     await registrationFollowsSuperAdmins(strapi);
   },
 };

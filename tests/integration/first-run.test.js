@@ -1,16 +1,20 @@
 // A fresh clone's first start: an empty database with the demo county must still let the first
-// administrator register (the demo staff are admin users, but none is a super admin).
+// administrator register (the demo staff are admin users, but none is a super admin); the demo
+// staff who can sign in are created with one password, printed once.
 const { useFreshDatabase } = require('../helpers/fresh-db');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { http } = require('../helpers/fixtures');
+const { http, ITEM } = require('../helpers/fixtures');
 
 let fresh;
+let consoleLog;
 // Seeding the demo county publishes ~200 items through the chain: minutes on a busy PostgreSQL.
 beforeAll(async () => {
   fresh = await useFreshDatabase({ DEMO_DATA: 'true' });
+  consoleLog = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   await setupStrapi();
 }, 600000);
 afterAll(async () => {
+  consoleLog.mockRestore();
   await cleanupStrapi();
   await fresh.restore();
 });
@@ -95,4 +99,83 @@ it("opens the Content Manager's item list on a varied first page", async () => {
   expect(new Set(titles).size).toBe(10);
   expect(new Set(page.body.results.map((r) => r.genre)).size).toBeGreaterThanOrEqual(4);
   expect(new Set(titles.map((t) => t.slice(-6))).size).toBeGreaterThanOrEqual(6);
+});
+
+describe('demo staff', () => {
+  const { DEMO_STAFF, ensureDemoStaff } = require('../../dist/src/bootstrap/demo-staff');
+  const EMAILS = DEMO_STAFF.map((a) => a.email);
+  const printedPasswords = () => consoleLog.mock.calls.map((args) => args.join(' ')).flatMap((text) => [...text.matchAll(/password: (\S+)/g)].map((m) => m[1]));
+  const staff = () => strapi.db.query('admin::user').findMany({ where: { email: { $in: EMAILS } }, populate: ['roles'] });
+  const departmentIds = async (codes) => (await strapi.db.query('api::department.department').findMany({ where: { code: { $in: codes } }, select: ['documentId'] })).map((d) => d.documentId);
+  const login = async (email, password) => (await http().post('/admin/login').send({ email, password })).body.data?.token;
+  /** documentIds the user's Content Manager list shows, all pages. */
+  async function listedItems(token) {
+    const ids = [];
+    for (let page = 1; ; page++) {
+      const res = await http().get(`/content-manager/collection-types/${ITEM}?page=${page}&pageSize=100`).set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      ids.push(...res.body.results.map((r) => r.documentId));
+      if (page >= res.body.pagination.pageCount) return ids;
+    }
+  }
+  const itemsOf = async (departmentCodes) => {
+    const rows = await strapi.db.query(ITEM).findMany({ where: departmentCodes ? { department: { code: { $in: departmentCodes } } } : {}, select: ['documentId'] });
+    return [...new Set(rows.map((r) => r.documentId))].sort();
+  };
+
+  it('are created at first start, active, in their roles and departments, with one password printed once', async () => {
+    const [password, ...more] = printedPasswords();
+    expect(password).toEqual(expect.any(String));
+    expect(more).toEqual([]);
+    const users = await staff();
+    expect(users).toHaveLength(DEMO_STAFF.length);
+    const memberships = strapi.plugin('disclosure-workflow').service('membership');
+    for (const account of DEMO_STAFF) {
+      const user = users.find((u) => u.email === account.email);
+      expect({ email: user.email, isActive: user.isActive, roles: user.roles.map((r) => r.code) }).toEqual({ email: account.email, isActive: true, roles: [account.role] });
+      expect(user.password).not.toContain(password);
+      const [membership, ...others] = await memberships.list({ user: user.id });
+      expect(others).toEqual([]);
+      expect(membership).toMatchObject({ department: { documentId: (await departmentIds([account.department]))[0] }, includeSubDepartments: account.includeSubDepartments });
+    }
+    expect(await login('edu.author@qingxi.example.gov.cn', password)).toEqual(expect.any(String));
+    expect(await memberships.warnUnassignedUsers()).toBe(0);
+  });
+
+  it('are not created again, nor the password printed again, when start-up runs again', async () => {
+    const printed = consoleLog.mock.calls.length;
+    expect(await ensureDemoStaff(strapi)).toBe(0);
+    expect(await staff()).toHaveLength(DEMO_STAFF.length);
+    expect(consoleLog.mock.calls.length).toBe(printed);
+  });
+
+  it('see only the items of their department in the Content Manager, the county office all of them', async () => {
+    const [password] = printedPasswords();
+    const education = await itemsOf(['00419803-6', '00419814-1']); // 教育局 and its 基础教育科
+    expect(education.length).toBeGreaterThan(0);
+    expect((await listedItems(await login('edu.author@qingxi.example.gov.cn', password))).sort()).toEqual(education);
+    const finance = await listedItems(await login('finance.author@qingxi.example.gov.cn', password));
+    expect(finance.length).toBeGreaterThan(0);
+    expect(finance.filter((id) => education.includes(id))).toEqual([]);
+    expect((await listedItems(await login('county.office@qingxi.example.gov.cn', password))).sort()).toEqual(await itemsOf());
+  });
+
+  it('are never created with NODE_ENV=production, even with DEMO_DATA on', async () => {
+    await strapi.db.query('admin::user').deleteMany({ where: { email: { $in: EMAILS } } });
+    const warn = jest.spyOn(strapi.log, 'warn').mockImplementation(() => undefined);
+    const nodeEnv = process.env.NODE_ENV;
+    const printed = consoleLog.mock.calls.length;
+    try {
+      process.env.NODE_ENV = 'production';
+      expect(await ensureDemoStaff(strapi)).toBe(0);
+      expect(await staff()).toEqual([]);
+      expect(consoleLog.mock.calls.length).toBe(printed);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('NODE_ENV=production: no demo staff accounts are created'));
+      process.env.NODE_ENV = nodeEnv; // the same database outside production: created
+      expect(await ensureDemoStaff(strapi)).toBe(DEMO_STAFF.length);
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+      warn.mockRestore();
+    }
+  });
 });

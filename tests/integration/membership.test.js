@@ -105,3 +105,27 @@ describe('membership admin routes', () => {
     expect(await strapi.db.query(MEMBERSHIP).count({ where: { userId: a['gov-author'].id, department: edu.documentId } })).toBe(0);
   });
 });
+
+describe('start-up warning for users in no department', () => {
+  it('counts active users of scoped roles (departments.scopedRoles or review roles) without a membership, once in one line', async () => {
+    const warn = jest.spyOn(strapi.log, 'warn').mockImplementation(() => undefined);
+    try {
+      const before = await m().warnUnassignedUsers();
+      await makeUser('gov-supervisor', undefined, { member: false }); // scoped, though on no chain step
+      await makeUser('gov-author', undefined, { member: false });
+      await makeUser('gov-author'); // a member
+      const inactive = await makeUser('gov-leader', undefined, { member: false });
+      await strapi.db.query('admin::user').update({ where: { id: inactive.id }, data: { isActive: false } });
+      await makeUser('strapi-editor', undefined, { member: false }); // not a scoped role
+      warn.mockClear();
+
+      expect(await m().warnUnassignedUsers()).toBe(before + 2);
+      const lines = warn.mock.calls.map(([message]) => message).filter((message) => /belong to no department/.test(message));
+      expect(lines).toEqual([
+        `[disclosure-workflow] ${before + 2} active user(s) with department-scoped roles belong to no department: they see no department documents and cannot review department-scoped steps until assigned (POST /disclosure-workflow/memberships { user, department, includeSubDepartments })`,
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});

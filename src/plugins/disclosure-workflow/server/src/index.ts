@@ -52,7 +52,7 @@ export default {
     await ensureIndexes(strapi);
     await strapi.plugin('disclosure-workflow').service('attachments').backfill();
     await strapi.plugin('disclosure-workflow').service('chains').ensureDefault();
-    await warnUnassignedReviewers(strapi);
+    await strapi.plugin('disclosure-workflow').service('membership').warnUnassignedUsers();
     if (strapi.config.get('plugin::disclosure-workflow.scheduler.enabled')) strapi.plugin('disclosure-workflow').service('schedule').start();
   },
 
@@ -61,13 +61,3 @@ export default {
   },
 };
 
-/** Reviewers without a department cannot act on department-scoped steps: say so at every start. */
-async function warnUnassignedReviewers(strapi: Core.Strapi) {
-  if (!strapi.config.get('plugin::disclosure-workflow.departments')) return;
-  const count = await strapi.plugin('disclosure-workflow').service('membership').unassignedReviewers();
-  if (count) {
-    strapi.log.warn(
-      `[disclosure-workflow] ${count} active reviewer(s) belong to no department: they cannot approve or sign off department-scoped steps until assigned (POST /disclosure-workflow/memberships)`,
-    );
-  }
-}

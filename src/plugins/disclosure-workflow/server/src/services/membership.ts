@@ -10,6 +10,8 @@ import type { WorkflowConfig } from '../config';
 type Ref = { user: number; department: string };
 type Meta = { actor?: number | null; ip?: string };
 
+const SUPER_ADMIN = 'strapi-super-admin';
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const units = () => (strapi.config.get(`plugin::${PLUGIN}.departments`) as WorkflowConfig['departments']) ?? refuse('INVALID_INPUT', 'the departments setting is not configured');
   const audit = () => strapi.plugin(PLUGIN).service('audit');
@@ -95,20 +97,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Active users who hold a role of a department-scoped step or sign-off of an enabled chain but
-     * belong to no department: they cannot act on such steps until assigned (start-up warning).
+     * Start-up check for existing databases: active users holding a role that works only within
+     * departments — `departments.scopedRoles` (they see only covered units' documents) or a role of
+     * a department-scoped step or sign-off of an enabled chain (they act only on covered units) —
+     * but belonging to no department. Logs one warning naming how many; returns that number.
      */
-    async unassignedReviewers(): Promise<number> {
-      const chains = await strapi.db.query(CHAIN).findMany({ where: { enabled: true } });
-      const roles = new Set<string>();
-      for (const chain of chains) {
+    async warnUnassignedUsers(): Promise<number> {
+      if (!strapi.config.get(`plugin::${PLUGIN}.departments`)) return 0;
+      const roles = new Set<string>(units().scopedRoles ?? []);
+      for (const chain of await strapi.db.query(CHAIN).findMany({ where: { enabled: true } })) {
         for (const step of chain.steps ?? []) if ((step.scope ?? 'department') === 'department') step.roles.forEach((r: string) => roles.add(r));
         if ((chain.signOffScope ?? 'department') === 'department') (chain.signOffRoles ?? []).forEach((r: string) => roles.add(r));
       }
       if (!roles.size) return 0;
-      const users = await strapi.db.query('admin::user').findMany({ where: { isActive: true, roles: { code: { $in: [...roles] } } }, select: ['id'] });
+      const users = await strapi.db.query('admin::user').findMany({
+        where: { isActive: true, roles: { code: { $in: [...roles] } } },
+        select: ['id'],
+        populate: { roles: { select: ['code'] } },
+      });
       const members = new Set((await strapi.db.query(MEMBERSHIP).findMany({ select: ['userId'] })).map((r: any) => r.userId));
-      return users.filter((u: any) => !members.has(u.id)).length;
+      // The super admin is never limited to departments (and never reviews).
+      const count = users.filter((u: any) => !members.has(u.id) && !u.roles.some((r: any) => r.code === SUPER_ADMIN)).length;
+      if (count) {
+        strapi.log.warn(
+          `[${PLUGIN}] ${count} active user(s) with department-scoped roles belong to no department: they see no department documents and cannot review department-scoped steps until assigned (POST /${PLUGIN}/memberships { user, department, includeSubDepartments })`,
+        );
+      }
+      return count;
     },
 
     /** The documentIds of every unit the user's memberships cover. */
