@@ -1,4 +1,6 @@
 export const PLUGIN = 'disclosure-workflow';
+/** Strapi's own super admin role code. */
+export const SUPER_ADMIN = 'strapi-super-admin';
 export const ROUND = 'plugin::disclosure-workflow.round';
 export const CHAIN = 'plugin::disclosure-workflow.chain';
 export const AUDIT = 'plugin::disclosure-workflow.audit-event';

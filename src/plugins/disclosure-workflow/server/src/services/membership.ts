@@ -2,7 +2,7 @@
 // its sub-units. Read from the database on every call, so a change holds on the next request on
 // every instance. The owning-unit type and its tree come from the `departments` setting.
 import type { Core } from '@strapi/strapi';
-import { CHAIN, MEMBERSHIP, PLUGIN } from '../constants';
+import { CHAIN, MEMBERSHIP, PLUGIN, SUPER_ADMIN } from '../constants';
 import { covers, coveredDepartments, lineage, type ParentMap } from '../domain/departments';
 import { refuse } from '../domain/refusal';
 import type { WorkflowConfig } from '../config';
@@ -10,7 +10,6 @@ import type { WorkflowConfig } from '../config';
 type Ref = { user: number; department: string };
 type Meta = { actor?: number | null; ip?: string };
 
-const SUPER_ADMIN = 'strapi-super-admin';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const units = () => (strapi.config.get(`plugin::${PLUGIN}.departments`) as WorkflowConfig['departments']) ?? refuse('INVALID_INPUT', 'the departments setting is not configured');

@@ -5,7 +5,7 @@
 // holds on the next request on every instance.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN } from '../constants';
+import { PLUGIN, SUPER_ADMIN } from '../constants';
 import { connectedRefs, relationTarget, type RelationRef } from '../domain/relation-input';
 import type { WorkflowConfig } from '../config';
 
@@ -16,7 +16,6 @@ import type { WorkflowConfig } from '../config';
 export type Scope = { all: boolean; departments: string[]; unowned?: boolean };
 type User = { id: number; roles?: Array<{ code: string }> };
 
-const SUPER_ADMIN = 'strapi-super-admin';
 const NOT_IN_DEPARTMENT = { zh: '只能选择您所属部门（或其下级）', en: 'choose a department your memberships cover' };
 const NOT_REACHABLE = { zh: '只能关联您所属部门的文档', en: 'you may only link documents of your departments' };
 

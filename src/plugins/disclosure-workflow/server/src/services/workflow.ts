@@ -3,7 +3,7 @@
 // and writes the audit event, all in one transaction.
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, ROUND } from '../constants';
+import { ACTIONS, ROUND, SUPER_ADMIN } from '../constants';
 import * as machine from '../domain/state-machine';
 import { resolveSteps } from '../domain/chains';
 import { WorkflowRefusal, refuse } from '../domain/refusal';
@@ -133,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The plugin's RBAC actions the user's roles hold (the super admin holds them all). */
   async function heldActions(actor: Actor): Promise<Set<string>> {
-    if (actor.roles.includes('strapi-super-admin')) return new Set(Object.values(ACTIONS));
+    if (actor.roles.includes(SUPER_ADMIN)) return new Set(Object.values(ACTIONS));
     const rows = await strapi.db.query('admin::permission').findMany({ where: { action: { $in: Object.values(ACTIONS) }, role: { code: { $in: actor.roles } } }, select: ['action'] });
     return new Set(rows.map((r: any) => r.action));
   }
