@@ -129,6 +129,18 @@ describe('the department field and relations', () => {
     expect((await rowOf(ok.body.data)).department.documentId).toBe(edu.documentId);
   });
 
+  it('an annual report is drafted for the office’s own unit only', async () => {
+    const office = await adminClient(await staff('gov-office', [[edu]]));
+    const REPORT = 'api::annual-report.annual-report';
+    const title = `${token} 年报 ${unique()}`;
+    const other = await office.post(`/content-manager/collection-types/${REPORT}`).send({ title, year: 2025, department: { connect: [{ documentId: fin.documentId }] } });
+    expect(other.status).toBe(400);
+    expect(other.body.error.details).toMatchObject({ code: 'NOT_IN_DEPARTMENT', errors: [{ path: ['department'] }] });
+    expect(await strapi.db.query(REPORT).count({ where: { title } })).toBe(0);
+    const own = await office.post(`/content-manager/collection-types/${REPORT}`).send({ title, year: 2025, department: { connect: [{ documentId: edu.documentId }] } });
+    expect(own.status).toBe(201);
+  });
+
   it('an own item cannot be handed to another unit or cleared of its unit', async () => {
     const author = await adminClient(u.eduAuthor);
     for (const department of [{ connect: [{ documentId: fin.documentId }], disconnect: [] }, { set: [fin.documentId] }, null, { disconnect: [{ documentId: edu.documentId }] }]) {
