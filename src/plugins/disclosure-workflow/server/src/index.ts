@@ -62,10 +62,10 @@ export default {
 /** Reviewers without a department cannot act on department-scoped steps: say so at every start. */
 async function warnUnassignedReviewers(strapi: Core.Strapi) {
   if (!strapi.config.get('plugin::disclosure-workflow.departments')) return;
-  const count = await strapi.plugin('disclosure-workflow').service('membership').unassignedReviewers();
+  const count = (await strapi.plugin('disclosure-workflow').service('membership').unassignedReviewers()).length;
   if (count) {
     strapi.log.warn(
-      `[disclosure-workflow] ${count} active reviewer(s) belong to no department: they cannot approve or sign off department-scoped steps until assigned (POST /disclosure-workflow/memberships)`,
+      `[disclosure-workflow] ${count} active reviewer(s) belong to no department: they cannot approve or sign off department-scoped steps until assigned (Settings → Disclosure workflow → Department memberships, or POST /disclosure-workflow/memberships)`,
     );
   }
 }

@@ -95,20 +95,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Active users who hold a role of a department-scoped step or sign-off of an enabled chain but
-     * belong to no department: they cannot act on such steps until assigned (start-up warning).
+     * Ids of the active users who hold a role of a department-scoped step or sign-off of an enabled
+     * chain but belong to no department: they cannot act on such steps until assigned.
      */
-    async unassignedReviewers(): Promise<number> {
+    async unassignedReviewers(): Promise<number[]> {
       const chains = await strapi.db.query(CHAIN).findMany({ where: { enabled: true } });
       const roles = new Set<string>();
       for (const chain of chains) {
         for (const step of chain.steps ?? []) if ((step.scope ?? 'department') === 'department') step.roles.forEach((r: string) => roles.add(r));
         if ((chain.signOffScope ?? 'department') === 'department') (chain.signOffRoles ?? []).forEach((r: string) => roles.add(r));
       }
-      if (!roles.size) return 0;
+      if (!roles.size) return [];
       const users = await strapi.db.query('admin::user').findMany({ where: { isActive: true, roles: { code: { $in: [...roles] } } }, select: ['id'] });
       const members = new Set((await strapi.db.query(MEMBERSHIP).findMany({ select: ['userId'] })).map((r: any) => r.userId));
-      return users.filter((u: any) => !members.has(u.id)).length;
+      return users.map((u: any) => u.id as number).filter((id: number) => !members.has(id));
+    },
+
+    /** Active admin users to choose a member from, each flagged when an unassigned reviewer (above). */
+    async users(): Promise<Array<{ id: number; firstname: string | null; lastname: string | null; email: string; unassignedReviewer: boolean }>> {
+      const unassigned = new Set(await this.unassignedReviewers());
+      const rows = await strapi.db.query('admin::user').findMany({ where: { isActive: true }, select: ['id', 'firstname', 'lastname', 'email'], orderBy: [{ email: 'asc' }] });
+      return rows.map((u: any) => ({ id: u.id, firstname: u.firstname ?? null, lastname: u.lastname ?? null, email: u.email, unassignedReviewer: unassigned.has(u.id) }));
+    },
+
+    /** Every unit to choose a department from: { documentId, name, parent (its documentId or null) }, by name. */
+    async departments(): Promise<Array<{ documentId: string; name: string | null; parent: string | null }>> {
+      const { uid, name } = units();
+      const tree = await parents();
+      const rows = await strapi.db.query(uid).findMany({ select: ['documentId', name], orderBy: [{ [name]: 'asc' }] });
+      return rows.map((r: any) => ({ documentId: r.documentId, name: r[name] ?? null, parent: tree.get(r.documentId) ?? null }));
     },
 
     /** The documentIds of every unit the user's memberships cover. */
