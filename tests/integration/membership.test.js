@@ -122,10 +122,50 @@ describe('start-up warning for users in no department', () => {
       expect(await m().warnUnassignedUsers()).toBe(before + 2);
       const lines = warn.mock.calls.map(([message]) => message).filter((message) => /belong to no department/.test(message));
       expect(lines).toEqual([
-        `[disclosure-workflow] ${before + 2} active user(s) with department-scoped roles belong to no department: they see no department documents and cannot review department-scoped steps until assigned (POST /disclosure-workflow/memberships { user, department, includeSubDepartments })`,
+        `[disclosure-workflow] ${before + 2} active user(s) with department-scoped roles belong to no department: they see no department documents and cannot review department-scoped steps until assigned (Settings → 审核流程 → 部门成员, or POST /disclosure-workflow/memberships { user, department, includeSubDepartments })`,
       ]);
     } finally {
       warn.mockRestore();
+    }
+  });
+});
+
+describe('what the membership panels choose from', () => {
+  it('lists active admin users, flagging users of scoped roles without a department, and every unit with its parent', async () => {
+    const unassigned = await makeUser('gov-section-head', undefined, { member: false });
+    const inactive = await makeUser('gov-author', undefined, { member: false });
+    await strapi.db.query('admin::user').update({ where: { id: inactive.id }, data: { isActive: false } });
+    const office = await adminClient(a['gov-office']);
+
+    const users = await office.get('/disclosure-workflow/memberships/users');
+    expect(users.status).toBe(200);
+    const byId = new Map(users.body.data.map((u) => [u.id, u]));
+    expect(byId.get(unassigned.id)).toEqual({ id: unassigned.id, firstname: unassigned.firstname, lastname: unassigned.lastname, email: unassigned.email, unassigned: true });
+    expect(byId.get(a['gov-section-head'].id).unassigned).toBe(false);
+    expect(byId.has(inactive.id)).toBe(false);
+
+    await m().add({ user: unassigned.id, department: fin.documentId });
+    expect((await office.get('/disclosure-workflow/memberships/users')).body.data.find((u) => u.id === unassigned.id).unassigned).toBe(false);
+
+    const units = await office.get('/disclosure-workflow/memberships/departments');
+    expect(units.status).toBe(200);
+    expect(units.body.data).toEqual(expect.arrayContaining([
+      { documentId: edu.documentId, name: edu.name, parent: county.documentId },
+      { documentId: school.documentId, name: school.name, parent: edu.documentId },
+    ]));
+  });
+
+  it('tell the admin who may manage memberships and which type is the unit, and refuse the lists to others', async () => {
+    const params = `uid=api::department.department&documentId=${edu.documentId}`;
+    const office = await adminClient(a['gov-office']);
+    const author = await adminClient(a['gov-author']);
+    expect((await office.get(`/disclosure-workflow/permissions?${params}`)).body.data.actions.manageMemberships).toBe(true);
+    expect((await author.get(`/disclosure-workflow/permissions?${params}`)).body.data.actions.manageMemberships).toBe(false);
+    expect((await author.get('/disclosure-workflow/settings')).body.data.departmentType).toBe('api::department.department');
+    for (const path of ['users', 'departments']) {
+      const res = await author.get(`/disclosure-workflow/memberships/${path}`);
+      expect(res.status).toBe(403);
+      expect(res.body.error.details.code).toBe('NO_PERMISSION');
     }
   });
 });

@@ -1,5 +1,6 @@
 import { ACTIONS, PLUGIN_ID } from './pluginId';
 import { WorkflowPanel } from './components/WorkflowPanel';
+import { MembersPanel } from './components/MembersPanel';
 import { addPage } from './extraPages';
 
 import { CheckCircle } from '@strapi/icons';
@@ -31,12 +32,19 @@ export default {
           Component: () => import('./pages/ChainsPage'),
           permissions: [{ action: ACTIONS.manageChains, subject: null }],
         },
+        {
+          id: 'memberships',
+          to: `${PLUGIN_ID}/memberships`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.memberships`, defaultMessage: 'Department memberships' },
+          Component: () => import('./pages/MembershipsPage'),
+          permissions: [{ action: ACTIONS.manageMemberships, subject: null }],
+        },
       ],
     );
   },
 
   bootstrap(app: any) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel, MembersPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -41,13 +41,17 @@ export function formatWaiting(ms: number, t: (id: string, values?: Record<string
 }
 
 type Labelled = { code: string; zh: string; en: string };
-export type SiteSettings = { timeZone: string; events: Labelled[]; exemptionReasons: Labelled[]; states: Record<string, { zh: string; en: string }> };
+export type SiteSettings = {
+  timeZone: string; events: Labelled[]; exemptionReasons: Labelled[]; states: Record<string, { zh: string; en: string }>;
+  /** The owning-unit content type (the `departments` setting), if any. */
+  departmentType: string | null;
+};
 let settings: Promise<SiteSettings> | null = null;
 
-/** GET /settings, asked once per page load: time zone, event, exemption-reason and round-state labels. */
+/** GET /settings, asked once per page load: time zone, event, exemption-reason and round-state labels, the unit type. */
 export function useSiteSettings(): SiteSettings {
   const { get } = useFetchClient();
-  const [value, setValue] = React.useState<SiteSettings>({ timeZone: 'Asia/Shanghai', events: [], exemptionReasons: [], states: {} });
+  const [value, setValue] = React.useState<SiteSettings>({ timeZone: 'Asia/Shanghai', events: [], exemptionReasons: [], states: {}, departmentType: null });
   React.useEffect(() => {
     settings ??= get(`${API}/settings`).then(({ data }) => data.data as SiteSettings);
     settings.then(setValue).catch(() => (settings = null));

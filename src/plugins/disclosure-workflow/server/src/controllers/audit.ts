@@ -54,6 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       events: Object.entries({ ...(strapi.config.get('plugin::disclosure-workflow.eventLabels') as object), ...EVENT_LABELS }).map(([code, label]) => ({ code, ...label })),
       exemptionReasons: strapi.config.get('plugin::disclosure-workflow.exemptionReasons'),
       states: STATE_LABELS,
+      departmentType: (strapi.config.get('plugin::disclosure-workflow.departments') as { uid: string } | null)?.uid ?? null,
     })),
 
     /** GET /audit/export.csv with the same filters: UTF-8 with a BOM, newest first; the export is itself audited. */

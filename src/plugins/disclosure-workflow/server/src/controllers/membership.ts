@@ -1,5 +1,6 @@
 // Admin routes for department memberships (manage-memberships): list by user or by department,
-// add (or change the sub-department flag), remove. Bad input is a 400 naming the field.
+// add (or change the sub-department flag), remove; the users and units to choose from. Bad input is
+// a 400 naming the field.
 import Joi from 'joi';
 import type { Core } from '@strapi/strapi';
 import { MEMBERSHIP } from '../constants';
@@ -16,6 +17,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const memberships = () => strapi.plugin('disclosure-workflow').service('membership');
   const meta = (ctx: any) => ({ actor: ctx.state.user.id, ip: ctx.request.ip });
   return {
+    users: (ctx) => respond(ctx, () => memberships().users()),
+    departments: (ctx) => respond(ctx, () => memberships().departments()),
     find: (ctx) => respond(ctx, () => memberships().list(validate(LIST, ctx.query))),
     create: (ctx) => respond(ctx, () => memberships().add(validate(ADD, ctx.request.body), meta(ctx))),
     delete: (ctx) =>

@@ -30,6 +30,8 @@ export default {
       { method: 'GET', path: '/audit/verify', handler: 'audit.verify', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/audit/export.csv', handler: 'audit.exportCsv', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/slip', handler: 'audit.slip', config: signedIn },
+      { method: 'GET', path: '/memberships/users', handler: 'membership.users', config: can(ACTIONS.manageMemberships) },
+      { method: 'GET', path: '/memberships/departments', handler: 'membership.departments', config: can(ACTIONS.manageMemberships) },
       { method: 'GET', path: '/memberships', handler: 'membership.find', config: can(ACTIONS.manageMemberships) },
       { method: 'POST', path: '/memberships', handler: 'membership.create', config: can(ACTIONS.manageMemberships) },
       { method: 'DELETE', path: '/memberships/:id', handler: 'membership.delete', config: can(ACTIONS.manageMemberships) },

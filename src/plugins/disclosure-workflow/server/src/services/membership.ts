@@ -96,33 +96,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Start-up check for existing databases: active users holding a role that works only within
-     * departments — `departments.scopedRoles` (they see only covered units' documents) or a role of
-     * a department-scoped step or sign-off of an enabled chain (they act only on covered units) —
-     * but belonging to no department. Logs one warning naming how many; returns that number.
+     * Active users holding a role that works only within departments — `departments.scopedRoles`
+     * (they see only covered units' documents) or a role of a department-scoped step or sign-off of
+     * an enabled chain (they act only on covered units) — but belonging to no department: their ids.
+     * The super admin is never limited to departments (and never reviews).
      */
-    async warnUnassignedUsers(): Promise<number> {
-      if (!strapi.config.get(`plugin::${PLUGIN}.departments`)) return 0;
+    async unassignedUsers(): Promise<number[]> {
+      if (!strapi.config.get(`plugin::${PLUGIN}.departments`)) return [];
       const roles = new Set<string>(units().scopedRoles ?? []);
       for (const chain of await strapi.db.query(CHAIN).findMany({ where: { enabled: true } })) {
         for (const step of chain.steps ?? []) if ((step.scope ?? 'department') === 'department') step.roles.forEach((r: string) => roles.add(r));
         if ((chain.signOffScope ?? 'department') === 'department') (chain.signOffRoles ?? []).forEach((r: string) => roles.add(r));
       }
-      if (!roles.size) return 0;
+      if (!roles.size) return [];
       const users = await strapi.db.query('admin::user').findMany({
         where: { isActive: true, roles: { code: { $in: [...roles] } } },
         select: ['id'],
         populate: { roles: { select: ['code'] } },
       });
       const members = new Set((await strapi.db.query(MEMBERSHIP).findMany({ select: ['userId'] })).map((r: any) => r.userId));
-      // The super admin is never limited to departments (and never reviews).
-      const count = users.filter((u: any) => !members.has(u.id) && !u.roles.some((r: any) => r.code === SUPER_ADMIN)).length;
+      return users.filter((u: any) => !members.has(u.id) && !u.roles.some((r: any) => r.code === SUPER_ADMIN)).map((u: any) => u.id as number);
+    },
+
+    /** Start-up check for existing databases: one warning naming how many users are unassigned (above); returns that number. */
+    async warnUnassignedUsers(): Promise<number> {
+      const count = (await this.unassignedUsers()).length;
       if (count) {
         strapi.log.warn(
-          `[${PLUGIN}] ${count} active user(s) with department-scoped roles belong to no department: they see no department documents and cannot review department-scoped steps until assigned (POST /${PLUGIN}/memberships { user, department, includeSubDepartments })`,
+          `[${PLUGIN}] ${count} active user(s) with department-scoped roles belong to no department: they see no department documents and cannot review department-scoped steps until assigned (Settings → 审核流程 → 部门成员, or POST /${PLUGIN}/memberships { user, department, includeSubDepartments })`,
         );
       }
       return count;
+    },
+
+    /** Active admin users to choose a member from, each flagged when unassigned (above). */
+    async users(): Promise<Array<{ id: number; firstname: string | null; lastname: string | null; email: string; unassigned: boolean }>> {
+      const unassigned = new Set(await this.unassignedUsers());
+      const rows = await strapi.db.query('admin::user').findMany({ where: { isActive: true }, select: ['id', 'firstname', 'lastname', 'email'], orderBy: [{ email: 'asc' }] });
+      return rows.map((u: any) => ({ id: u.id, firstname: u.firstname ?? null, lastname: u.lastname ?? null, email: u.email, unassigned: unassigned.has(u.id) }));
+    },
+
+    /** Every unit to choose a department from: { documentId, name, parent (its documentId or null) }, by name. */
+    async departments(): Promise<Array<{ documentId: string; name: string | null; parent: string | null }>> {
+      const { uid, name } = units();
+      const tree = await parents();
+      const rows = await strapi.db.query(uid).findMany({ select: ['documentId', name], orderBy: [{ [name]: 'asc' }] });
+      return rows.map((r: any) => ({ documentId: r.documentId, name: r[name] ?? null, parent: tree.get(r.documentId) ?? null }));
     },
 
     /** The documentIds of every unit the user's memberships cover. */

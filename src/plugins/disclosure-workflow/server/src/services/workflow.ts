@@ -338,7 +338,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const held = await heldActions(actor);
       const unpublishRoles: string[] = strapi.config.get('plugin::disclosure-workflow.unpublishRoles') ?? [];
       const publisher = actor.roles.some((r) => unpublishRoles.includes(r));
-      const actions = { submit: false, withdraw: false, decide: false, signOff: false, publish: false, schedule: false, unpublish: false, readAudit: held.has(ACTIONS.readAudit) };
+      const actions = { submit: false, withdraw: false, decide: false, signOff: false, publish: false, schedule: false, unpublish: false, readAudit: held.has(ACTIONS.readAudit), manageMemberships: held.has(ACTIONS.manageMemberships) };
       const result: Record<string, unknown> = { uid, documentId, locale: locale ?? null, governed: content().governed(uid), actions };
       if (!result.governed) return result;
       const target = await normalise({ uid, documentId, locale });
