@@ -21,7 +21,7 @@ export async function narrowAuthorRequestRead(strapi: Core.Strapi) {
     const [allFields] = permissionsFor(strapi, [{ action: READ, subjects: [REQUEST] }], []);
     for (const permission of permissions) {
       const conditions: string[] = Array.isArray(permission.conditions) ? permission.conditions : [];
-      if (conditions.length) continue;
+      if (conditions.includes(HANDLER_CONDITION)) continue;
       const fields: string[] = Array.isArray(permission.properties?.fields) ? permission.properties.fields : allFields.properties.fields;
       if (!fields.some(isPersonalDataField)) continue;
       await strapi.db.query('admin::permission').update({
