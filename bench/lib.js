@@ -40,14 +40,17 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-/** One autocannon run; p95 comes from every response time, which autocannon does not report. */
-function load(url, { connections = 10, duration = 10 } = {}) {
+/**
+ * One autocannon run; p50 and p95 come from every response time, which autocannon does not report
+ * exactly. `headers`, e.g. an admin JWT: `{ authorization: 'Bearer …' }`.
+ */
+function load(url, { connections = 10, duration = 10, headers } = {}) {
   return new Promise((resolve, reject) => {
     const times = [];
     let errors = 0;
-    const instance = autocannon({ url, connections, duration }, (error, result) => {
+    const instance = autocannon({ url, connections, duration, ...(headers ? { headers } : {}) }, (error, result) => {
       if (error) return reject(error);
-      resolve({ rps: result.requests.average, p95: percentile(times, 95), errors: errors + result.errors + result.non2xx, total: result.requests.total });
+      resolve({ rps: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), errors: errors + result.errors + result.non2xx, total: result.requests.total });
     });
     instance.on('response', (_client, status, _bytes, responseTime) => {
       if (status !== 200) errors++;

@@ -1,8 +1,8 @@
 // Department scope (集约化, 谁制作谁公开): which documents an admin user may see and change. A user
 // holding a `departments.scopedRoles` role acts only within the units their memberships cover;
 // anyone else (the super admin, API tokens, the server itself) is not limited. Worked out from the
-// database for each request (memoised on that request's user object only), so a membership change
-// holds on the next request on every instance.
+// database once per request (memoised on that request, by user id), so a membership change holds on
+// the next request on every instance.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN, SUPER_ADMIN } from '../constants';
@@ -26,7 +26,11 @@ function refused(attribute: string, text: { zh: string; en: string }): never {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig;
-  const perUser = new WeakMap<object, Promise<Scope>>();
+  // Keyed on the request (Koa context), not on the user object: Strapi's permission engine hands
+  // each condition handler a fresh copy of the user (lodash/fp merge), so a user-object key missed
+  // on every Content Manager permission holding the condition (12 computations per request for an
+  // author). Outside a request (server-side calls) the user object is the key, as before.
+  const memo = new WeakMap<object, Map<number, Promise<Scope>>>();
 
   return {
     /** uid → the attribute relating it to its owning unit: governed types with `department`, and `departments.owned`. */
@@ -44,12 +48,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return !codes.includes(SUPER_ADMIN) && codes.some((code) => scoped.includes(code));
     },
 
-    /** The user's scope; computed once per user object (one request), never across requests. */
+    /** The user's scope; computed once per request (or user object outside one), never across requests. */
     of(user: User): Promise<Scope> {
-      let scope = perUser.get(user);
+      const owner = (strapi.requestContext.get() as object | undefined) ?? user;
+      let byUser = memo.get(owner);
+      if (!byUser) {
+        byUser = new Map();
+        memo.set(owner, byUser);
+      }
+      let scope = byUser.get(user.id);
       if (!scope) {
         scope = this.compute(user);
-        perUser.set(user, scope);
+        byUser.set(user.id, scope);
       }
       return scope;
     },
