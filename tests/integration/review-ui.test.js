@@ -231,6 +231,33 @@ describe('GET /disclosure-workflow/tasks', () => {
     const all = res.body.data.map((t) => t.waitingSince);
     expect([...all].sort()).toEqual(all);
   });
+
+  it('pages through every waiting document, with the total and the count by state', async () => {
+    const reviewer = await as(await makeUser('gov-section-head'));
+    for (let i = 0; i < 3; i++) await wf().submit({ ...target(await draft({ title: `分页待办 ${unique()}` })), actor: a['gov-author'].id });
+    const first = (await reviewer.get('/disclosure-workflow/tasks?pageSize=2')).body;
+    const { total, pageCount } = first.meta.pagination;
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(first.data).toHaveLength(2);
+    expect(pageCount).toBe(Math.ceil(total / 2));
+    expect(Object.values(first.meta.counts).reduce((a, b) => a + b, 0)).toBe(total);
+    const seen = [];
+    for (let page = 1; page <= pageCount; page++) seen.push(...(await reviewer.get(`/disclosure-workflow/tasks?pageSize=2&page=${page}`)).body.data.map((t) => t.documentId));
+    expect(new Set(seen).size).toBe(total);
+    expect((await reviewer.get('/disclosure-workflow/tasks?pageSize=abc')).status).toBe(400);
+    expect((await reviewer.get('/disclosure-workflow/tasks?page[$gt]=1')).status).toBe(400);
+  });
+
+  it('leaves out what the reviewer submitted or already approved in the round (separation of duties)', async () => {
+    const doc = await draft({ title: `已审过的事项 ${unique()}` });
+    await wf().submit({ ...target(doc), actor: a['gov-author'].id });
+    const head = a['gov-section-head'];
+    const listed = async (user) => (await wf().tasks(user.id, { pageSize: 200 })).results.some((t) => t.documentId === doc.documentId);
+    expect(await listed(head)).toBe(true);
+    await wf().decide({ ...target(doc), actor: head.id, decision: 'approve' });
+    expect(await listed(head)).toBe(false);
+    expect(await listed(a['gov-leader'])).toBe(true);
+  });
 });
 
 describe('parameters of the other admin routes', () => {

@@ -104,7 +104,7 @@ describe('待办 and mail follow the scope', () => {
     mailbox.mails.length = 0;
     const doc = await draft(edu);
     await wf().submit({ ...target(doc), actor: u.eduAuthor.id });
-    const ids = async (user) => (await wf().tasks(user.id)).map((t) => t.documentId);
+    const ids = async (user) => (await wf().tasks(user.id, { pageSize: 200 })).results.map((t) => t.documentId);
     expect(await ids(u.eduHead)).toContain(doc.documentId);
     expect(await ids(u.finHead)).not.toContain(doc.documentId);
 

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 
 const STATEMENTS = [
   'CREATE UNIQUE INDEX IF NOT EXISTS dw_rounds_target_number_uq ON dw_rounds (target_uid, target_document_id, target_locale, number)',
-  'CREATE INDEX IF NOT EXISTS dw_rounds_state_idx ON dw_rounds (state)',
+  'CREATE INDEX IF NOT EXISTS dw_rounds_state_updated_idx ON dw_rounds (state, updated_at)',
   'CREATE UNIQUE INDEX IF NOT EXISTS dw_audit_events_seq_uq ON dw_audit_events (seq)',
   'CREATE INDEX IF NOT EXISTS dw_audit_events_target_idx ON dw_audit_events (target_uid, target_document_id)',
   'CREATE INDEX IF NOT EXISTS dw_schedules_due_idx ON dw_schedules (state, due_at)',

@@ -1,8 +1,9 @@
 // 待办: what waits for the current user's roles — title, type, department, step, who submitted and
-// when (in the user's language, in the site's time zone) and how long it has waited, oldest first.
+// when (in the user's language, in the site's time zone) and how long it has waited, oldest first,
+// a page at a time with the total and the count by state.
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { Badge, Box, Flex, Link, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Link, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from '../pluginId';
 import { formatDateTime, formatWaiting, pick, useSiteSettings, useT } from '../utils';
@@ -14,6 +15,10 @@ type Task = {
   waitingSince: string; waitingMs: number;
 };
 
+type TaskResponse = { data: Task[]; meta: { pagination: { total: number; pageCount: number }; counts: Record<string, number> } };
+type TaskPage = { tasks: Task[]; total: number; pageCount: number; counts: Record<string, number> };
+const PAGE_SIZE = 50;
+
 export const editUrl = (uid: string, documentId: string, locale?: string | null) =>
   `/admin/content-manager/collection-types/${uid}/${documentId}${locale ? `?plugins[i18n][locale]=${locale}` : ''}`;
 
@@ -23,19 +28,22 @@ export const TasksPage = () => {
   const { timeZone, states } = useSiteSettings();
   const stateLabel = (state: string) => pick(states[state], locale) || state;
   const { get } = useFetchClient();
-  const [tasks, setTasks] = React.useState<Task[] | null>(null);
+  const [page, setPage] = React.useState(1);
+  const [result, setResult] = React.useState<TaskPage | null>(null);
   React.useEffect(() => {
-    get(`${API}/tasks`).then(({ data }) => setTasks(data.data)).catch(() => setTasks([]));
-  }, [get]);
-  if (!tasks) return <Page.Loading />;
-  const counts = tasks.reduce<Record<string, number>>((acc, task) => ({ ...acc, [task.state]: (acc[task.state] ?? 0) + 1 }), {});
+    get<TaskResponse>(`${API}/tasks?page=${page}&pageSize=${PAGE_SIZE}`)
+      .then(({ data }) => setResult({ tasks: data.data, total: data.meta.pagination.total, pageCount: data.meta.pagination.pageCount, counts: data.meta.counts }))
+      .catch(() => setResult({ tasks: [], total: 0, pageCount: 0, counts: {} }));
+  }, [get, page]);
+  if (!result) return <Page.Loading />;
+  const { tasks, total, pageCount, counts } = result;
   const columns = ['col.title', 'col.type', 'col.department', 'col.step', 'col.submitter', 'col.submitted', 'col.waiting'];
   return (
     <Page.Main>
       <Page.Title>{t('tasks.title')}</Page.Title>
       <Layouts.Header
         title={t('tasks.title')}
-        subtitle={t('tasks.subtitle', { count: tasks.length })}
+        subtitle={t('tasks.subtitle', { count: total })}
         secondaryAction={
           <Flex gap={2}>
             {extraPages().map((page) => (
@@ -74,6 +82,13 @@ export const TasksPage = () => {
               ))}
             </Tbody>
           </Table>
+        )}
+        {pageCount > 1 && (
+          <Flex gap={2} paddingTop={4} justifyContent="flex-end">
+            <Typography variant="pi">{t('tasks.page', { page, pageCount })}</Typography>
+            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('tasks.previous')}</Button>
+            <Button variant="tertiary" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>{t('tasks.next')}</Button>
+          </Flex>
         )}
       </Layouts.Content>
     </Page.Main>

@@ -28,6 +28,8 @@ export const BODIES = {
   permissions: Joi.object({ uid: target.uid, documentId: target.documentId, locale: target.locale }),
 };
 
+const TASKS = Joi.object({ page: Joi.string().pattern(/^\d{1,6}$/), pageSize: Joi.string().pattern(/^\d{1,3}$/) });
+
 function parse(schema: Joi.ObjectSchema, input: unknown) {
   const value = validate(schema, input);
   return { ...value, locale: value.locale || null };
@@ -72,7 +74,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await scope().assertVisible(ctx.state.user, target);
       return workflow().status(target);
     }),
-    tasks: (ctx) => respond(ctx, () => workflow().tasks(ctx.state.user.id)),
+    /** GET /tasks?page&pageSize → { data: [task…], meta: { pagination, counts: { state: n } } }, oldest first. */
+    async tasks(ctx) {
+      let query: { page?: string; pageSize?: string };
+      try {
+        query = validate(TASKS, ctx.query);
+      } catch (error) {
+        return respond(ctx, () => Promise.reject(error));
+      }
+      const { results, pagination, counts } = await workflow().tasks(ctx.state.user.id, { page: Number(query.page) || 1, pageSize: Number(query.pageSize) || 50 });
+      ctx.body = { data: results, meta: { pagination, counts } };
+    },
     permissions: (ctx) => respond(ctx, () => workflow().permissions({ ...parse(BODIES.permissions, ctx.query), actor: ctx.state.user.id, ability: ctx.state.userAbility })),
     governed: (ctx) => respond(ctx, async () => strapi.plugin('disclosure-workflow').service('content').governedTypes()),
   };

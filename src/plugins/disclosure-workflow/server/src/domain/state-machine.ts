@@ -172,6 +172,19 @@ export const pendingRoles = (round: Round): string[] =>
 export const pendingScope = (round: Round): 'department' | 'any' =>
   (round.state === 'in_review' ? round.steps[round.current].scope : round.signOffScope) ?? 'department';
 
+/**
+ * The round as the 待办 query filters it, kept in plain columns beside the round so the database
+ * selects a reviewer's tasks (LIKE on `|code|` lists) instead of every open round being read and
+ * filtered: the roles and scope of whoever acts now, who may not act again (the submitter and the
+ * step reviewers: separation of duties) and who escalated (they record the outcome).
+ */
+export const taskColumns = (round: Round) => ({
+  pendingRoleList: `|${pendingRoles(round).join('|')}|`,
+  pendingScope: pendingRoles(round).length ? pendingScope(round) : null,
+  actorList: `|${[round.submitter, ...round.steps.map((s) => s.actor)].filter((id) => id != null).join('|')}|`,
+  escalatedBy: round.escalation?.actor ?? null,
+});
+
 export const boundHash = (round: Round) => round.signOff?.contentHash ?? round.contentHash;
 
 export type GateReason = 'NOT_SUBMITTED' | 'IN_REVIEW' | 'NOT_SIGNED_OFF' | 'CHANGED_AFTER_APPROVAL' | 'WITHHELD' | 'CLASSIFIED';

@@ -24,6 +24,9 @@ export function typeLabel(displayName: string): { zh: string; en: string } {
  */
 const ownWrites = new AsyncLocalStorage<{ documentId: string; reason?: string }>();
 
+/** Round states in which someone has to act (待办). */
+const OPEN_ROUND_STATES = ['in_review', 'awaiting_signoff', 'escalated'];
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('disclosure-workflow');
   const content = () => plugin().service('content');
@@ -57,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function persist(target: Target, row: any, round: Round, department: string | null) {
-    const data = { state: round.state, data: round, pendingRoles: machine.pendingRoles(round) };
+    const data = { state: round.state, data: round, pendingRoles: machine.pendingRoles(round), ...machine.taskColumns(round) };
     if (row && row.number === round.number) {
       const { count } = await strapi.db.query(ROUND).updateMany({ where: { id: row.id, version: row.version }, data: { ...data, version: row.version + 1 } });
       if (count !== 1) refuse('CONFLICT');
@@ -379,18 +382,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** 待办: what waits for this user's roles, in their departments' scope, and that they may act on. */
-    async tasks(actorId: number) {
+    /**
+     * 待办: what waits for this user — their role acts now, they have not acted in the round before
+     * (or they escalated it), and the step's scope covers them — oldest first, a page at a time, with
+     * the total and the count by state. Selected by the database (services: round `taskColumns`).
+     */
+    async tasks(actorId: number, { page = 1, pageSize = 50 }: { page?: number; pageSize?: number } = {}) {
       const actor = await loadActor(actorId);
-      const covered = scoped() ? new Set<string>(await membership().coveredDepartments({ user: actor.id })) : null;
-      const rows = await strapi.db.query(ROUND).findMany({ where: { state: { $in: ['in_review', 'awaiting_signoff', 'escalated'] } }, orderBy: [{ updatedAt: 'asc' }], limit: 1000 });
-      const mine = rows.filter((row: any) => {
-        const round: Round = row.data;
-        if (!(row.pendingRoles ?? []).some((r: string) => actor.roles.includes(r))) return false;
-        if (covered && row.department && machine.pendingScope(round) === 'department' && !covered.has(row.department)) return false;
-        const acted = round.steps.some((s) => s.actor === actor.id) || round.submitter === actor.id;
-        return !acted || (round.state === 'escalated' && round.escalation?.actor === actor.id);
-      });
-      return enrich(mine);
+      const size = Math.min(200, Math.max(1, Math.floor(pageSize) || 50));
+      const current = Math.max(1, Math.floor(page) || 1);
+      const empty = { results: [], pagination: { page: current, pageSize: size, pageCount: 0, total: 0 }, counts: {} };
+      if (!actor.roles.length) return empty;
+      const covered = scoped() ? await membership().coveredDepartments({ user: actor.id }) : null;
+      const where = {
+        state: { $in: OPEN_ROUND_STATES },
+        $and: [
+          { $or: actor.roles.map((code) => ({ pendingRoleList: { $contains: `|${code}|` } })) },
+          { $or: [{ actorList: { $notContains: `|${actor.id}|` } }, { state: 'escalated', escalatedBy: actor.id }] },
+          ...(covered ? [{ $or: [{ pendingScope: 'any' }, { department: null }, { department: { $in: covered } }] }] : []),
+        ],
+      };
+      const [byState, rows] = await Promise.all([
+        Promise.all(OPEN_ROUND_STATES.map(async (state) => [state, Number(await strapi.db.query(ROUND).count({ where: { ...where, state } }))] as const)),
+        strapi.db.query(ROUND).findMany({ where, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], offset: (current - 1) * size, limit: size }),
+      ]);
+      const total = byState.reduce((sum, [, n]) => sum + n, 0);
+      return {
+        results: await enrich(rows),
+        pagination: { page: current, pageSize: size, pageCount: Math.ceil(total / size), total },
+        counts: Object.fromEntries(byState.filter(([, n]) => n > 0)),
+      };
+    },
+
+    /** Rounds written before the 待办 columns existed get them (once; a no-op afterwards). */
+    async backfillTaskColumns() {
+      for (;;) {
+        const rows = await strapi.db.query(ROUND).findMany({ where: { state: { $in: OPEN_ROUND_STATES }, pendingRoleList: null }, select: ['id', 'data'], limit: 500 });
+        if (!rows.length) return;
+        for (const row of rows) await strapi.db.query(ROUND).update({ where: { id: row.id }, data: machine.taskColumns(row.data) });
+      }
     },
   };
   return this_;
