@@ -97,3 +97,17 @@ describe('approval state machine', () => {
     expect(decided.signOff.outsideDecision).toBe(true);
   });
 });
+
+describe('taskColumns (what the 待办 query filters on)', () => {
+  it('names the roles and scope acting now and everyone who may not act again', () => {
+    let round = submit();
+    expect(m.taskColumns(round)).toEqual({ pendingRoleList: `|${steps[0].roles.join('|')}|`, pendingScope: 'department', actorList: '|1|', escalatedBy: null });
+    round = m.decide(round, { actor: { id: 2, roles: steps[0].roles }, decision: 'approve', contentHash: 'h1', at });
+    expect(m.taskColumns(round)).toMatchObject({ pendingRoleList: `|${steps[1].roles.join('|')}|`, actorList: '|1|2|' });
+  });
+
+  it('has no one acting once the round is over', () => {
+    const round = m.withdraw(submit(), { actor: author, at });
+    expect(m.taskColumns(round)).toMatchObject({ pendingRoleList: '||', pendingScope: null });
+  });
+});
