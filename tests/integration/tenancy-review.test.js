@@ -61,7 +61,17 @@ describe('review scope', () => {
 
     await wf().decide({ ...target(doc), actor: u.eduHead.id, decision: 'approve' });
     await wf().decide({ ...target(doc), actor: u.leader.id, decision: 'approve' });
+    // The county-level secrecy office, member of no unit, reads what waits for it — and only that.
+    const secrecy = await adminClient(u.secrecyAnywhere);
+    const opened = await secrecy.get(`/content-manager/collection-types/${ITEM}/${doc.documentId}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body.data.title).toBe(doc.title);
+    const listed = await secrecy.get(`/content-manager/collection-types/${ITEM}?page=1&pageSize=100&_q=${encodeURIComponent(doc.title)}`);
+    expect(listed.body.results.map((r) => r.documentId)).toEqual([doc.documentId]);
+    const waitingElsewhere = await draft(edu);
+    expect((await secrecy.get(`/content-manager/collection-types/${ITEM}/${waitingElsewhere.documentId}`)).status).toBe(404);
     const signed = await wf().signOff({ ...target(doc), actor: u.secrecyAnywhere.id, conclusion: 'public' });
+    expect((await secrecy.get(`/content-manager/collection-types/${ITEM}/${doc.documentId}`)).status).toBe(404);
     expect(signed).toMatchObject({ state: 'approved', canPublish: true });
     await strapi.documents(ITEM).publish({ documentId: doc.documentId });
     expect(await strapi.plugin('disclosure-workflow').service('audit').verify()).toMatchObject({ ok: true });

@@ -5,15 +5,17 @@
 // the next request on every instance.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN, SUPER_ADMIN } from '../constants';
+import { PLUGIN, ROUND, SUPER_ADMIN } from '../constants';
 import { connectedRefs, relationTarget, type RelationRef } from '../domain/relation-input';
 import type { WorkflowConfig } from '../config';
 
 /**
  * `all`: not limited (or covering every unit); otherwise `departments`, the documentIds of the
- * units covered, and `unowned`: also the documents of no unit (a member of a whole tree from its root).
+ * units covered, `unowned`: also the documents of no unit (a member of a whole tree from its root),
+ * and `reviewing`: documents (documentIds by type) waiting for this user on a step of scope `any` — a
+ * county-level secrecy office must be able to read what it signs off.
  */
-export type Scope = { all: boolean; departments: string[]; unowned?: boolean };
+export type Scope = { all: boolean; departments: string[]; unowned?: boolean; reviewing?: Record<string, string[]> };
 type User = { id: number; roles?: Array<{ code: string }> };
 
 const NOT_IN_DEPARTMENT = { zh: '只能选择您所属部门（或其下级）', en: 'choose a department your memberships cover' };
@@ -66,15 +68,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async compute(user: User): Promise<Scope> {
       if (!settings().departments || !this.isScoped(user)) return { all: true, departments: [], unowned: true };
-      return strapi.plugin(PLUGIN).service('membership').coverage({ user: user.id });
+      const coverage = await strapi.plugin(PLUGIN).service('membership').coverage({ user: user.id });
+      return coverage.all ? coverage : { ...coverage, reviewing: await this.reviewing(user) };
+    },
+
+    /** Documents waiting for the user's roles on a step or sign-off of scope `any` that they may act on. */
+    async reviewing(user: User): Promise<Record<string, string[]>> {
+      const codes = (user.roles ?? []).map((r) => r.code);
+      if (!codes.length) return {};
+      const rows = await strapi.db.query(ROUND).findMany({
+        where: {
+          state: { $in: ['in_review', 'awaiting_signoff', 'escalated'] },
+          pendingScope: 'any',
+          $and: [{ $or: codes.map((code) => ({ pendingRoleList: { $contains: `|${code}|` } })) }, { actorList: { $notContains: `|${user.id}|` } }],
+        },
+        select: ['targetUid', 'targetDocumentId'],
+      });
+      const byType: Record<string, string[]> = {};
+      for (const row of rows) (byType[row.targetUid] ??= []).push(row.targetDocumentId);
+      return byType;
     },
 
     /** The filter limiting `uid` to the scope, or null when nothing is limited. */
     where(uid: string, scope: Scope): Record<string, unknown> | null {
       const attribute = this.ownedTypes().get(uid);
       if (scope.all || !attribute) return null;
-      const owned = { [attribute]: { documentId: { $in: scope.departments } } };
-      return scope.unowned ? { $or: [owned, { [attribute]: { id: { $null: true } } }] } : owned;
+      const branches: Record<string, unknown>[] = [{ [attribute]: { documentId: { $in: scope.departments } } }];
+      if (scope.unowned) branches.push({ [attribute]: { id: { $null: true } } });
+      if (scope.reviewing?.[uid]?.length) branches.push({ documentId: { $in: scope.reviewing[uid] } });
+      return branches.length > 1 ? { $or: branches } : branches[0];
     },
 
     /**
