@@ -7,6 +7,7 @@
 //   list, edit view, save, relation pickers; the case panel and dashboard routes of the workflow
 //   plugin) appends one audit event `request.personal-data.read` per request shown, with the
 //   reader, the time, the case and the fields, before the response leaves (fail closed).
+import { isDeepStrictEqual } from 'util';
 import type { Core } from '@strapi/strapi';
 import { REQUEST } from '../../../constants';
 import { errors } from '@strapi/utils';
@@ -67,9 +68,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return null;
   }
 
-  /** The request fields this ability reads on every case (null: all of them). */
-  function unconditionalFields(ability: any): Set<string> | null {
-    const rules = (ability?.rulesFor?.(CM_READ, REQUEST) ?? []).filter((r: any) => !r.inverted && !r.conditions);
+  /**
+   * The request fields this user reads on every case they can reach (null: all of them). A read
+   * limited only by the department condition counts: which cases they reach is the department
+   * scope's business (the Document Service middleware), not a limit on fields.
+   */
+  async function unconditionalFields(user: any, ability: any): Promise<Set<string> | null> {
+    const scope = strapi.plugin('disclosure-workflow').service('scope');
+    // Strapi registers a permission's condition results as { $and: [{ $or: results }] }.
+    const departmentOnly = user ? { $and: [{ $or: [scope.condition(REQUEST, await scope.of(user))] }] } : null;
+    const rules = (ability?.rulesFor?.(CM_READ, REQUEST) ?? []).filter((r: any) => !r.inverted && (!r.conditions || isDeepStrictEqual(r.conditions, departmentOnly)));
     if (rules.some((r: any) => !r.fields)) return null;
     return new Set(rules.flatMap((r: any) => [].concat(r.fields)));
   }
@@ -88,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (ctx.uid !== REQUEST || !['findMany', 'findFirst', 'count'].includes(ctx.action)) return next();
         const request: any = strapi.requestContext.get();
         if (!request || !String(request.path ?? '').startsWith('/content-manager/')) return next();
-        const open = unconditionalFields(request.state?.userAbility);
+        const open = await unconditionalFields(request.state?.user, request.state?.userAbility);
         if (open === null) return next();
         const params = { ...(ctx.params ?? {}) };
         const hidden = [...keysIn(params.filters), ...keysIn(params.sort)].filter((k) => isPersonalDataField(k) && !open.has(k));

@@ -37,16 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       category: '部门 Departments',
       async handler(user: any) {
         const scope = strapi.plugin(PLUGIN).service('scope');
-        const attribute = scope.ownedTypes().get(user.permission?.subject);
-        const { all, departments, unowned, reviewing } = await scope.of(user);
-        if (!attribute || all) return true;
-        // Dotted, so Strapi both queries it (lists, relation pickers) and matches it on a loaded
-        // document; `$exists: false` becomes "is null" in the query (the same branches as scope.where).
-        const branches: Record<string, unknown>[] = [{ [`${attribute}.documentId`]: { $in: departments } }];
-        if (unowned) branches.push({ [`${attribute}.id`]: { $exists: false } });
-        const waiting = reviewing?.[user.permission.subject];
-        if (waiting?.length) branches.push({ documentId: { $in: waiting } });
-        return branches.length > 1 ? { $or: branches } : branches[0];
+        return scope.condition(user.permission?.subject, await scope.of(user));
       },
     });
   },

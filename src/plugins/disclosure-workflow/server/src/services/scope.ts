@@ -132,6 +132,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!actions.decide && !actions.signOff) throw new errors.NotFoundError('Not Found');
     },
 
+    /**
+     * The RBAC condition's answer for `uid`: true (not limited), or the same branches as `where`,
+     * dotted so Strapi both queries them (lists, relation pickers) and matches them on a loaded
+     * document (`$eq: null` is "no unit" in both).
+     */
+    condition(uid: string, scope: Scope): true | Record<string, unknown> {
+      const attribute = this.ownedTypes().get(uid);
+      if (scope.all || !attribute) return true;
+      const branches: Record<string, unknown>[] = [{ [`${attribute}.documentId`]: { $in: scope.departments } }];
+      if (scope.unowned) branches.push({ [`${attribute}.id`]: { $eq: null } });
+      if (scope.reviewing?.[uid]?.length) branches.push({ documentId: { $in: scope.reviewing[uid] } });
+      return branches.length > 1 ? { $or: branches } : branches[0];
+    },
+
     /** A document outside the scope is "not found": the answer must not confirm that it exists. */
     async assertReachable(uid: string, documentId: unknown, scope: Scope) {
       if (!(await this.reaches(uid, documentId, scope))) throw new errors.NotFoundError('Not Found');
