@@ -22,6 +22,8 @@ function badNumberCondition(value: unknown, path: Path): Path | null {
   for (const [operator, operand] of Object.entries(value)) {
     if (PRESENCE_OPERATORS.has(operator)) continue;
     if (!NUMBER_OPERATORS.has(operator)) return [...path, operator];
+    // `$eq: null` / `$ne: null` are "is (not) null" to Strapi: a comparison it answers, not a 500.
+    if ((operator === '$eq' || operator === '$ne') && operand === null) continue;
     const bad = badNumberCondition(operand, [...path, operator]);
     if (bad) return bad;
   }

@@ -27,6 +27,8 @@ beforeAll(async () => {
   a = await actors();
   a.otherAuthor = await makeUser('gov-author');
   department = await makeDepartment();
+  await makeDepartment({ parent: null }); // another tree: the office's read is then limited by the department condition
+
   kase = await newRequest();
   other = await newRequest({ applicantName: '赵六', idNumber: '110105194912310021' });
   // The office assigns the case to gov-author (the handler); otherAuthor drafts replies elsewhere.
