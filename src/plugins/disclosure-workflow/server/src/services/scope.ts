@@ -26,6 +26,10 @@ function refused(attribute: string, text: { zh: string; en: string }): never {
   throw new errors.ValidationError(message, { code: 'NOT_IN_DEPARTMENT', ...text, errors: [{ path: [attribute], message, name: 'ValidationError' }] });
 }
 
+/** One condition, or `$or` of several; null for none. */
+const anyOf = (conditions: Record<string, unknown>[] | undefined): Record<string, unknown> | null =>
+  !conditions ? null : conditions.length > 1 ? { $or: conditions } : conditions[0];
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig;
   // Keyed on the request (Koa context), not on the user object: Strapi's permission engine hands
@@ -89,14 +93,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return byType;
     },
 
-    /** The filter limiting `uid` to the scope, or null when nothing is limited. */
-    where(uid: string, scope: Scope): Record<string, unknown> | null {
+    /**
+     * What limits `uid` to the scope, as [attribute path, condition] pairs any of which admits a
+     * document, or null when nothing is limited: the units covered, no unit at all (for a member of
+     * a whole tree), documents waiting for the user on a step of scope `any`.
+     */
+    branches(uid: string, scope: Scope): Array<[string, Record<string, unknown>]> | null {
       const attribute = this.ownedTypes().get(uid);
       if (scope.all || !attribute) return null;
-      const branches: Record<string, unknown>[] = [{ [attribute]: { documentId: { $in: scope.departments } } }];
-      if (scope.unowned) branches.push({ [attribute]: { id: { $null: true } } });
-      if (scope.reviewing?.[uid]?.length) branches.push({ documentId: { $in: scope.reviewing[uid] } });
-      return branches.length > 1 ? { $or: branches } : branches[0];
+      const branches: Array<[string, Record<string, unknown>]> = [[`${attribute}.documentId`, { $in: scope.departments }]];
+      if (scope.unowned) branches.push([`${attribute}.id`, { $eq: null }]);
+      if (scope.reviewing?.[uid]?.length) branches.push(['documentId', { $in: scope.reviewing[uid] }]);
+      return branches;
+    },
+
+    /** The Document Service filter limiting `uid` to the scope, or null when nothing is limited. */
+    where(uid: string, scope: Scope): Record<string, unknown> | null {
+      const nested = (path: string, condition: unknown): Record<string, unknown> => {
+        const [head, ...rest] = path.split('.');
+        return { [head]: rest.length ? nested(rest.join('.'), condition) : condition };
+      };
+      return anyOf(this.branches(uid, scope)?.map(([path, condition]) => nested(path, condition)));
     },
 
     /**
@@ -133,17 +150,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The RBAC condition's answer for `uid`: true (not limited), or the same branches as `where`,
-     * dotted so Strapi both queries them (lists, relation pickers) and matches them on a loaded
-     * document (`$eq: null` is "no unit" in both).
+     * The RBAC condition's answer for `uid`: true (not limited), or the same branches with dotted
+     * paths, which Strapi both queries (lists, relation pickers) and matches on a loaded document.
      */
     condition(uid: string, scope: Scope): true | Record<string, unknown> {
-      const attribute = this.ownedTypes().get(uid);
-      if (scope.all || !attribute) return true;
-      const branches: Record<string, unknown>[] = [{ [`${attribute}.documentId`]: { $in: scope.departments } }];
-      if (scope.unowned) branches.push({ [`${attribute}.id`]: { $eq: null } });
-      if (scope.reviewing?.[uid]?.length) branches.push({ documentId: { $in: scope.reviewing[uid] } });
-      return branches.length > 1 ? { $or: branches } : branches[0];
+      return anyOf(this.branches(uid, scope)?.map(([path, condition]) => ({ [path]: condition }))) ?? true;
     },
 
     /** A document outside the scope is "not found": the answer must not confirm that it exists. */
