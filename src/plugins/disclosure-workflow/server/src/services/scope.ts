@@ -33,9 +33,8 @@ const anyOf = (conditions: Record<string, unknown>[] | undefined): Record<string
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig;
   // Keyed on the request (Koa context), not on the user object: Strapi's permission engine hands
-  // each condition handler a fresh copy of the user (lodash/fp merge), so a user-object key missed
-  // on every Content Manager permission holding the condition (12 computations per request for an
-  // author). Outside a request (server-side calls) the user object is the key, as before.
+  // each condition handler a fresh copy of the user (lodash/fp merge), so a user-object key would
+  // miss on every permission holding the condition. Outside a request the user object is the key.
   const memo = new WeakMap<object, Map<number, Promise<Scope>>>();
 
   return {
