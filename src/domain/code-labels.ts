@@ -7,7 +7,7 @@
 // schemas). Only type imports: the admin bundle imports this file as plain data.
 import type { DISCLOSURE, EXEMPTION_REASONS } from './disclosure-rules';
 import type { GENRES, VALIDITIES } from './catalogue-query';
-import type { APPLICANT_TYPES, CHANNELS, DELIVERY, DISPOSITIONS } from './request-codes';
+import type { APPLICANT_TYPES, CHANNELS, DELIVERY, DISPOSITIONS, WITHDRAWAL_CHANNELS } from './request-codes';
 import type { CASE_STATES } from './request-flow';
 import type { REVIEW_KINDS, REVIEW_OUTCOMES } from './annual-report';
 
@@ -126,6 +126,8 @@ export const CHANNEL_LABELS: Labels<typeof CHANNELS> = {
   online: { zh: '网上', en: 'Online' },
   fax: { zh: '传真', en: 'Fax' },
 };
+
+export const WITHDRAWAL_CHANNEL_LABELS: Labels<typeof WITHDRAWAL_CHANNELS> = { ...CHANNEL_LABELS, phone: { zh: '电话', en: 'Telephone' } };
 
 export const REVIEW_KIND_CODE_LABELS: Labels<typeof REVIEW_KINDS> = {
   reconsideration: { zh: '行政复议', en: 'Administrative reconsideration' },

@@ -6,7 +6,7 @@ import type { WorkingDays as Calendar } from './working-days';
 export type ClockEvent =
   | { type: 'received'; date: string }
   | { type: 'correctionRequested'; date: string; deadline: string }
-  | { type: 'correctionReceived'; date: string }
+  | { type: 'correctionReceived'; date: string; lateReason?: string }
   | { type: 'pauseStarted'; date: string; reason: string }
   | { type: 'pauseEnded'; date: string }
   | { type: 'extended'; date: string; days: number; reason: string };

@@ -12,3 +12,5 @@ export const DISPOSITIONS = [
 
 export const DELIVERY = ['paper', 'email', 'disc', 'online'] as const;
 export const CHANNELS = ['in_person', 'letter', 'online', 'fax'] as const;
+/** How an applicant may withdraw (撤回): any way a request comes in, or by telephone. */
+export const WITHDRAWAL_CHANNELS = [...CHANNELS, 'phone'] as const;

@@ -13,6 +13,8 @@ export const REQUEST_EVENT_LABELS: Record<string, CodeLabel> = {
   'request.draftReply': { zh: '依申请公开：起草答复', en: 'Request: reply drafted' },
   'request.reply': { zh: '依申请公开：答复', en: 'Request: replied' },
   'request.close': { zh: '依申请公开：办结', en: 'Request: closed' },
+  'request.acceptLateCorrection': { zh: '依申请公开：受理逾期补正（有正当理由）', en: 'Request: late correction accepted (good reason)' },
+  'request.withdraw': { zh: '依申请公开：申请人撤回', en: 'Request: withdrawn by the applicant' },
   'request.publishAsItem': { zh: '依申请公开：转为主动公开', en: 'Request: made a proactive item' },
   'request.personal-data.read': { zh: '依申请公开：查阅申请人个人信息', en: 'Request: applicant personal data read' },
 };

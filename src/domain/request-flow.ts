@@ -22,6 +22,7 @@ export type CaseEvent = (
   | { type: 'replied'; date: string; disposition: string; reply: string }
   | { type: 'closed'; date: string; disposition?: string }
   | { type: 'publishedAsItem'; date: string; item: string }
+  | { type: 'withdrawn'; date: string; channel: string }
 ) & { by?: number | null; note?: string };
 
 export interface CaseInput {
@@ -38,6 +39,8 @@ export interface CaseInput {
   item?: string;
   /** Title of the proactive item made from a granted reply. */
   title?: string;
+  /** How the applicant withdrew (撤回): in person, letter, online, fax, phone. */
+  channel?: string;
   note?: string;
 }
 
@@ -65,7 +68,8 @@ const receivedOn = (kase: Case) => last(kase, 'received')!.date;
 /** The stage a case returns to when a consultation or correction ends. */
 const working = (kase: Case): CaseState => (has(kase, 'extended') ? 'extended' : has(kase, 'assigned') ? 'assigned' : 'received');
 
-export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnly?: boolean }> = {
+/** `from`: the stages an action starts from; `when`: a further condition for offering it there. */
+export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnly?: boolean; when?: (kase: Case) => boolean }> = {
   /** 登记分办: the office assigns within one working day; later assignments are flagged. */
   assign: {
     from: ['received', 'assigned'],
@@ -100,6 +104,36 @@ export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnl
       if (date <= last(kase, 'correctionRequested')!.deadline) refuse('CORRECTION_NOT_DUE');
       const disposition = 'otherOverdueCorrection';
       return { state: 'closed', event: { type: 'closed', date, disposition }, patch: { disposition, closedAt: date } };
+    },
+  },
+  /**
+   * 补正 after the set date, with 正当理由: the office accepts it (the reason recorded) and the clock
+   * restarts from it, also when the daily job already closed the case as 逾期不补正; otherwise the
+   * lapse stands.
+   */
+  acceptLateCorrection: {
+    from: ['correction', 'closed'],
+    officeOnly: true,
+    when: (kase) => kase.state !== 'closed' || kase.disposition === 'otherOverdueCorrection',
+    run: (kase, input, date) => {
+      const lapsed = kase.state === 'closed';
+      if (lapsed && kase.disposition !== 'otherOverdueCorrection') refuse('CASE_STATE', 'only a case closed for a lapsed correction reopens');
+      if (!lapsed && date <= last(kase, 'correctionRequested')!.deadline) refuse('CORRECTION_NOT_DUE');
+      if (!input.reason?.trim()) refuse('REASON_REQUIRED');
+      return { state: working(kase), event: { type: 'correctionReceived', date, lateReason: input.reason!.trim() }, patch: lapsed ? { disposition: null, closedAt: null } : {} };
+    },
+  },
+  /**
+   * 撤回: the applicant withdraws the request (date and channel recorded) and the case closes. Table
+   * 三 counts it in (七)3 其他: the 2021 format has no row for a withdrawal, and it is neither a
+   * lapsed correction ((七)1) nor an unpaid fee ((七)2).
+   */
+  withdraw: {
+    from: [...OPEN_CASE_STATES],
+    run: (_kase, input, date) => {
+      if (!input.channel) refuse('INVALID_INPUT', 'channel is required');
+      const disposition = 'otherReasons';
+      return { state: 'closed', event: { type: 'withdrawn', date, channel: input.channel! }, patch: { disposition, closedAt: date } };
     },
   },
   /** 征求意见: third party (15 working days to answer) or another agency; the clock pauses. */
@@ -159,6 +193,10 @@ export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnl
     },
   },
 };
+
+/** The actions a case at its stage offers. */
+export const availableActions = (kase: Case): string[] =>
+  Object.entries(ACTIONS).filter(([, a]) => a.from.includes(kase.state) && (a.when?.(kase) ?? true)).map(([name]) => name);
 
 /** Whether the action may happen now at all: the stage it comes from and the order of dates. */
 export function admissible(kase: Case, action: string, input: CaseInput, today: string): string {

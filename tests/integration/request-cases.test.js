@@ -149,6 +149,62 @@ describe('correction (补正)', () => {
   });
 });
 
+describe('a late correction with 正当理由 (issue 13)', () => {
+  it('is accepted by the office only, with a reason, and restarts the clock — also after the daily job closed the case', async () => {
+    const doc = await letter(daysAgo(6));
+    await assign(doc, { date: daysAgo(6) });
+    await act('gov-author', doc.documentId, 'requestCorrection', { date: daysAgo(5), deadline: daysAgo(1) });
+    expect(code(await act('gov-author', doc.documentId, 'acceptLateCorrection', { reason: '邮寄延误' }))).toBe('OFFICE_ONLY');
+    const noReason = await act('gov-office', doc.documentId, 'acceptLateCorrection', {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details.errors.map((e) => e.path.join('.'))).toEqual(['reason']);
+    expect((await row(doc)).state).toBe('correction');
+
+    await strapi.service('api::disclosure-request.reminders').daily(localToday());
+    expect(await row(doc)).toMatchObject({ state: 'closed', disposition: 'otherOverdueCorrection' });
+    const accepted = await act('gov-office', doc.documentId, 'acceptLateCorrection', { reason: '邮寄延误，有邮戳为证' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data).toMatchObject({ state: 'assigned', disposition: null, closedAt: null, dueAt: await calendar().addWorkingDays(localToday(), 20) });
+    expect(accepted.body.data.events.at(-1)).toMatchObject({ type: 'correctionReceived', lateReason: '邮寄延误，有邮戳为证' });
+    expect(code(await act('gov-office', doc.documentId, 'acceptLateCorrection', { reason: '再次' }))).toBe('CASE_STATE');
+  });
+
+  it('is not offered or accepted before the set date passes, nor on a case closed for another reason', async () => {
+    const doc = await letter(daysAgo(1));
+    await assign(doc);
+    await act('gov-author', doc.documentId, 'requestCorrection', { deadline: await calendar().addWorkingDays(localToday(), 5) });
+    expect(code(await act('gov-office', doc.documentId, 'acceptLateCorrection', { reason: '理由' }))).toBe('CORRECTION_NOT_DUE');
+    const withdrawn = await letter(daysAgo(1));
+    await act('gov-office', withdrawn.documentId, 'withdraw', { channel: 'phone' });
+    expect((await get('gov-office', `/${withdrawn.documentId}`)).body.data.actions).not.toContain('acceptLateCorrection');
+    expect(code(await act('gov-office', withdrawn.documentId, 'acceptLateCorrection', { reason: '理由' }))).toBe('CASE_STATE');
+  });
+});
+
+describe('withdrawal (撤回, issue 13)', () => {
+  it('closes the case on its date with the channel recorded, counted as (七)3 其他', async () => {
+    const doc = await letter(daysAgo(3));
+    await assign(doc, { date: daysAgo(3) });
+    const res = await act('gov-author', doc.documentId, 'withdraw', { channel: 'phone', date: daysAgo(1), note: '申请人来电撤回' });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ state: 'closed', disposition: 'otherReasons', closedAt: daysAgo(1) });
+    expect(res.body.data.events.at(-1)).toMatchObject({ type: 'withdrawn', date: daysAgo(1), channel: 'phone', note: '申请人来电撤回' });
+    expect(code(await act('gov-office', doc.documentId, 'withdraw', { channel: 'letter' }))).toBe('CASE_STATE');
+    const trail = await strapi.db.query('plugin::disclosure-workflow.audit-event').findMany({ where: { event: 'request.withdraw', targetDocumentId: doc.documentId } });
+    expect(trail).toHaveLength(1);
+  });
+
+  it('needs a known channel: a 400 naming it, nothing written', async () => {
+    const doc = await letter(daysAgo(1));
+    for (const body of [{}, { channel: 'pigeon' }, { channel: ['phone'] }]) {
+      const res = await act('gov-office', doc.documentId, 'withdraw', body);
+      expect(res.status).toBe(400);
+      expect([...new Set(res.body.error.details.errors.map((e) => e.path.join('.')))]).toEqual(['channel']);
+    }
+    expect(await row(doc)).toMatchObject({ state: 'received', revision: 0, disposition: null });
+  });
+});
+
 describe('consultation and extension', () => {
   it('pauses for a consultation; the office alone extends, once, at most 20 working days, with a reason', async () => {
     const doc = await letter(daysAgo(1));

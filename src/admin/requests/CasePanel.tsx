@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import { Badge, Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { errorText } from '../../plugins/disclosure-workflow/admin/src';
-import { DISPOSITIONS } from '../../domain/request-codes';
+import { DISPOSITIONS, WITHDRAWAL_CHANNELS } from '../../domain/request-codes';
 import { API, PLUGIN_ID, REQUEST_UID, useCodeLabels, useT } from './utils';
 
 /** The inputs each action asks for, besides an optional note. */
@@ -17,13 +17,15 @@ const FIELDS: Record<string, string[]> = {
   extend: ['days', 'reason'],
   draftReply: ['disposition'],
   publishAsItem: ['title'],
+  acceptLateCorrection: ['reason'],
+  withdraw: ['channel'],
 };
 
 export type CaseView = {
   documentId: string; queryCode: string; state: string; receivedAt: string; dueAt: string | null; closedAt: string | null;
   disposition: string | null; assignedLate: boolean; handler: { id: number; name: string } | null;
   clock: null | { workingDaysLeft: number; overdue: boolean; dueSoon: boolean; paused: boolean; provisional: boolean; awaitingCorrection: boolean };
-  events: Array<{ type: string; date: string; note?: string; reason?: string; days?: number; deadline?: string; reply?: string; item?: string }>;
+  events: Array<{ type: string; date: string; note?: string; reason?: string; lateReason?: string; channel?: string; days?: number; deadline?: string; reply?: string; item?: string }>;
   actions: string[];
 };
 
@@ -45,7 +47,7 @@ export function ClockBadges({ view }: { view: CaseView }) {
 
 function PanelBody({ documentId, version }: { documentId: string; version: string }) {
   const t = useT();
-  const { dispositionLabel } = useCodeLabels();
+  const { dispositionLabel, withdrawalChannelLabel } = useCodeLabels();
   const { locale } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -101,6 +103,7 @@ function PanelBody({ documentId, version }: { documentId: string; version: strin
     if (key === 'handler') return select(key, options.users.map((u) => [String(u.id), `${u.name} ${u.email}`]));
     if (key === 'kind') return select(key, [['thirdParty', t('case.kind.thirdParty')], ['otherAgency', t('case.kind.otherAgency')]]);
     if (key === 'disposition') return select(key, DISPOSITIONS.map((d) => [d, dispositionLabel(d)]));
+    if (key === 'channel') return select(key, WITHDRAWAL_CHANNELS.map((c) => [c, withdrawalChannelLabel(c)]));
     if (key === 'reason') return <Textarea value={input.reason ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
     return <TextInput type={key === 'deadline' ? 'date' : key === 'days' ? 'number' : 'text'} value={input[key] ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
   };
@@ -115,7 +118,7 @@ function PanelBody({ documentId, version }: { documentId: string; version: strin
         {view.events.map((e, i) => (
           <Typography key={i} variant="pi" tag="p">
             {e.date} · {t(`case.event.${e.type}`)}
-            {e.days ? ` +${e.days}` : ''}{e.deadline ? ` → ${e.deadline}` : ''}{e.reason ? `（${e.reason}）` : ''}{e.note ? `：${e.note}` : ''}
+            {e.days ? ` +${e.days}` : ''}{e.deadline ? ` → ${e.deadline}` : ''}{e.reason || e.lateReason ? `（${e.reason ?? e.lateReason}）` : ''}{e.channel ? ` · ${withdrawalChannelLabel(e.channel)}` : ''}{e.note ? `：${e.note}` : ''}
             {e.reply && <Link href={`/admin/content-manager/collection-types/api::request-reply.request-reply/${e.reply}`}> {t('case.openReply')}</Link>}
             {e.item && <Link href={`/admin/content-manager/collection-types/api::disclosure-item.disclosure-item/${e.item}`}> {t('case.openItem')}</Link>}
           </Typography>

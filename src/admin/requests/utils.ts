@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import { CASE_STATE_LABELS, DISPOSITION_LABELS, type CodeLabel } from '../../domain/code-labels';
+import { CASE_STATE_LABELS, DISPOSITION_LABELS, WITHDRAWAL_CHANNEL_LABELS, type CodeLabel } from '../../domain/code-labels';
 import { PREFIX } from './translations';
 
 /** The workflow plugin's admin routes, where the case handling lives on the server. */
@@ -24,5 +24,6 @@ export function useCodeLabels() {
   return {
     stateLabel: (state: string) => label(CASE_STATE_LABELS, state, locale),
     dispositionLabel: (disposition: string) => label(DISPOSITION_LABELS, disposition, locale),
+    withdrawalChannelLabel: (channel: string) => label(WITHDRAWAL_CHANNEL_LABELS, channel, locale),
   };
 }

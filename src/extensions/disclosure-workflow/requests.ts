@@ -6,7 +6,7 @@ import Joi from 'joi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { refuse } from '../../domain/case-refusal';
-import { DISPOSITIONS } from '../../domain/request-codes';
+import { DISPOSITIONS, WITHDRAWAL_CHANNELS } from '../../domain/request-codes';
 import { MAX_EXTENSION_DAYS, OPEN_CASE_STATES } from '../../domain/request-flow';
 import { requestActionId } from '../../api/disclosure-request/permissions';
 import { REQUEST } from '../../constants';
@@ -26,6 +26,8 @@ export const ACTION_BODIES: Record<string, Joi.ObjectSchema> = {
   reply: Joi.object({ date: day, note }),
   close: Joi.object({ date: day, note }),
   publishAsItem: Joi.object({ title: Joi.string().max(200), note }),
+  acceptLateCorrection: Joi.object({ reason: Joi.string().trim().min(1).max(1000).required(), date: day, note }),
+  withdraw: Joi.object({ channel: Joi.string().valid(...WITHDRAWAL_CHANNELS).required(), date: day, note }),
 };
 const LIST = Joi.object({ state: Joi.string().valid(...OPEN_CASE_STATES), mine: Joi.boolean() });
 

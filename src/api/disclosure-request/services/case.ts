@@ -3,7 +3,7 @@
 // again from the events, audited, and mailed to whoever must act or be told.
 import type { Core } from '@strapi/strapi';
 import { ITEM, REPLY, REQUEST } from '../../../constants';
-import { ACTIONS, GRANTED, OPEN_CASE_STATES, admissible, step, type Case, type CaseEvent, type CaseInput } from '../../../domain/request-flow';
+import { ACTIONS, GRANTED, OPEN_CASE_STATES, admissible, availableActions, step, type Case, type CaseEvent, type CaseInput } from '../../../domain/request-flow';
 import { computeClock, REPLY_DAYS, type ClockEvent } from '../../../domain/request-clock';
 import { localDate, toDateString } from '../../../domain/local-date';
 import { refuse } from '../../../domain/case-refusal';
@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assignedLate: Boolean(assigned?.late),
       clock,
       events: row.events,
-      actions: Object.entries(ACTIONS).filter(([, a]) => a.from.includes(row.state)).map(([name]) => name),
+      actions: availableActions(row),
     };
   }
 
