@@ -20,11 +20,13 @@ describe('which stage each action comes from', () => {
   const inputs = {
     assign: { department: 'd', handler: 1 }, requestCorrection: { deadline: '2025-10-20' }, startConsultation: { kind: 'otherAgency', party: 'x' },
     extend: { days: 5, reason: 'r' }, draftReply: { reply: 'r1' }, reply: { disposition: 'granted', reply: 'r1' }, publishAsItem: { item: 'i1' },
+    acceptLateCorrection: { reason: 'r' }, withdraw: { channel: 'phone' },
   };
   const allowed = {
     assign: ['received', 'assigned'], requestCorrection: ['received', 'assigned'], receiveCorrection: ['correction'], lapseCorrection: ['correction'],
     startConsultation: ['assigned', 'extended'], endConsultation: ['consultation'], extend: ['assigned', 'extended', 'consultation', 'replying'],
     draftReply: ['assigned', 'extended'], reply: ['replying'], close: ['replied'], publishAsItem: ['replied', 'closed'],
+    acceptLateCorrection: ['correction', 'closed'], withdraw: ['received', 'assigned', 'correction', 'consultation', 'extended', 'replying'],
   };
   it('lists exactly the actions of the flow', () => expect(Object.keys(ACTIONS).sort()).toEqual(Object.keys(allowed).sort()));
   for (const [action, from] of Object.entries(allowed)) {
@@ -109,5 +111,26 @@ describe('dates', () => {
   });
   it('keeps a note with the event', () => {
     expect(step(kase('received'), 'assign', { department: 'd', handler: 1, note: '急件' }, ctx('2025-10-09')).event.note).toBe('急件');
+  });
+});
+
+describe('withdraw and a late correction', () => {
+  const requested = { type: 'correctionRequested', date: '2025-09-29', deadline: '2025-10-09' };
+  const assigned = { type: 'assigned', date: '2025-09-26', department: 'd', handler: 1, late: false };
+  it('withdraw closes on its date as (七)3 其他, with the channel', () => {
+    const result = step(kase('consultation', [received, assigned]), 'withdraw', { channel: 'letter', date: '2025-10-09' }, ctx('2025-10-09'));
+    expect(result).toEqual({ state: 'closed', event: { type: 'withdrawn', date: '2025-10-09', channel: 'letter' }, patch: { disposition: 'otherReasons', closedAt: '2025-10-09' } });
+  });
+
+  it('a late correction is accepted with a reason only after the deadline, and reopens a lapsed case', () => {
+    const inCorrection = kase('correction', [received, assigned, requested]);
+    expect(refusal(() => step(inCorrection, 'acceptLateCorrection', { reason: 'r' }, ctx('2025-10-09')))).toBe('CORRECTION_NOT_DUE');
+    expect(refusal(() => step(inCorrection, 'acceptLateCorrection', { reason: ' ' }, ctx('2025-10-10')))).toBe('REASON_REQUIRED');
+    expect(step(inCorrection, 'acceptLateCorrection', { reason: '邮寄延误' }, ctx('2025-10-10'))).toEqual({
+      state: 'assigned', event: { type: 'correctionReceived', date: '2025-10-10', lateReason: '邮寄延误' }, patch: {},
+    });
+    const lapsed = kase('closed', [received, assigned, requested, { type: 'closed', date: '2025-10-10', disposition: 'otherOverdueCorrection' }], 'otherOverdueCorrection');
+    expect(step(lapsed, 'acceptLateCorrection', { reason: '邮寄延误' }, ctx('2025-10-11')).patch).toEqual({ disposition: null, closedAt: null });
+    expect(refusal(() => step({ ...lapsed, disposition: 'granted' }, 'acceptLateCorrection', { reason: 'r' }, ctx('2025-10-11')))).toBe('CASE_STATE');
   });
 });
