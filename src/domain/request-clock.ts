@@ -5,7 +5,7 @@ import type { WorkingDays as Calendar } from './working-days';
 
 export type ClockEvent =
   | { type: 'received'; date: string }
-  | { type: 'correctionRequested'; date: string; deadline: string }
+  | { type: 'correctionRequested'; date: string; deadline: string; items?: string }
   | { type: 'correctionReceived'; date: string; lateReason?: string }
   | { type: 'pauseStarted'; date: string; reason: string }
   | { type: 'pauseEnded'; date: string }

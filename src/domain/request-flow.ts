@@ -39,6 +39,8 @@ export interface CaseInput {
   item?: string;
   /** Title of the proactive item made from a granted reply. */
   title?: string;
+  /** What the applicant is to correct (补正). */
+  items?: string;
   /** How the applicant withdrew (撤回): in person, letter, online, fax, phone. */
   channel?: string;
   note?: string;
@@ -80,14 +82,18 @@ export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnl
       return { state: 'assigned', event: { type: 'assigned', date, department: input.department!, handler: input.handler!, late }, patch: {} };
     },
   },
-  /** 补正: once, within 7 working days of receipt; the clock stops until the corrected request arrives. */
+  /**
+   * 补正: once, within 7 working days of receipt, naming what to correct (§30: 一次性告知需要补正的事项);
+   * the clock stops until the corrected request arrives.
+   */
   requestCorrection: {
     from: ['received', 'assigned'],
     run: (kase, input, date, { calendar }) => {
       if (has(kase, 'correctionRequested')) refuse('CORRECTION_USED');
       if (date > calendar.addWorkingDays(receivedOn(kase), CORRECTION_NOTICE_DAYS)) refuse('CORRECTION_TOO_LATE');
       if (!input.deadline || input.deadline <= date) refuse('INVALID_INPUT', 'deadline must be after the notice date');
-      return { state: 'correction', event: { type: 'correctionRequested', date, deadline: input.deadline! }, patch: {} };
+      if (!input.items?.trim()) refuse('INVALID_INPUT', 'the items to correct are required');
+      return { state: 'correction', event: { type: 'correctionRequested', date, deadline: input.deadline!, items: input.items!.trim() }, patch: {} };
     },
   },
   receiveCorrection: {

@@ -116,18 +116,29 @@ describe('correction (补正)', () => {
     const doc = await letter(daysAgo(2));
     await assign(doc);
     const deadline = await calendar().addWorkingDays(localToday(), 10);
-    const sent = await act('gov-author', doc.documentId, 'requestCorrection', { deadline, note: '请说明具体项目名称' });
+    const sent = await act('gov-author', doc.documentId, 'requestCorrection', { items: '请补充具体项目名称', deadline, note: '请说明具体项目名称' });
     expect(sent.body.data).toMatchObject({ state: 'correction', dueAt: null });
-    expect(smtp.mails.some((m) => m.to.includes('lisi@example.cn') && m.text.includes(deadline))).toBe(true);
+    expect(smtp.mails.some((m) => m.to.includes('lisi@example.cn') && m.text.includes(deadline) && m.text.includes('请补充具体项目名称'))).toBe(true);
     const back = await act('gov-author', doc.documentId, 'receiveCorrection', {});
     expect(back.body.data).toMatchObject({ state: 'assigned', dueAt: await calendar().addWorkingDays(localToday(), 20) });
-    expect(code(await act('gov-author', doc.documentId, 'requestCorrection', { deadline }))).toBe('CORRECTION_USED');
+    expect(code(await act('gov-author', doc.documentId, 'requestCorrection', { items: '请补充具体项目名称', deadline }))).toBe('CORRECTION_USED');
+  });
+
+  it('names what to correct: without it a 400 naming the field, nothing written', async () => {
+    const doc = await letter(daysAgo(1));
+    await assign(doc);
+    for (const items of [undefined, '', '   ']) {
+      const res = await act('gov-author', doc.documentId, 'requestCorrection', { deadline: await calendar().addWorkingDays(localToday(), 10), items });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors.map((e) => e.path.join('.'))).toEqual(['items']);
+    }
+    expect((await row(doc)).state).toBe('assigned');
   });
 
   it('is refused after 7 working days from receipt', async () => {
     const doc = await letter(daysAgo(30));
     await assign(doc);
-    const res = await act('gov-author', doc.documentId, 'requestCorrection', { deadline: await calendar().addWorkingDays(localToday(), 10) });
+    const res = await act('gov-author', doc.documentId, 'requestCorrection', { items: '请补充具体项目名称', deadline: await calendar().addWorkingDays(localToday(), 10) });
     expect(res.status).toBe(409);
     expect(code(res)).toBe('CORRECTION_TOO_LATE');
   });
@@ -135,10 +146,10 @@ describe('correction (补正)', () => {
   it('closes the case as 逾期不补正 when the set date passes (daily job), not before', async () => {
     const doc = await letter(daysAgo(6));
     await assign(doc, { date: daysAgo(6) });
-    expect((await act('gov-author', doc.documentId, 'requestCorrection', { date: daysAgo(5), deadline: daysAgo(1) })).status).toBe(200);
+    expect((await act('gov-author', doc.documentId, 'requestCorrection', { items: '请补充具体项目名称', date: daysAgo(5), deadline: daysAgo(1) })).status).toBe(200);
     const pending = await letter(daysAgo(1));
     await assign(pending);
-    await act('gov-author', pending.documentId, 'requestCorrection', { deadline: await calendar().addWorkingDays(localToday(), 5) });
+    await act('gov-author', pending.documentId, 'requestCorrection', { items: '请补充具体项目名称', deadline: await calendar().addWorkingDays(localToday(), 5) });
     expect(code(await act('gov-office', pending.documentId, 'lapseCorrection', {}))).toBe('CORRECTION_NOT_DUE');
 
     const result = await strapi.service('api::disclosure-request.reminders').daily(localToday());
@@ -153,7 +164,7 @@ describe('a late correction with 正当理由 (issue 13)', () => {
   it('is accepted by the office only, with a reason, and restarts the clock — also after the daily job closed the case', async () => {
     const doc = await letter(daysAgo(6));
     await assign(doc, { date: daysAgo(6) });
-    await act('gov-author', doc.documentId, 'requestCorrection', { date: daysAgo(5), deadline: daysAgo(1) });
+    await act('gov-author', doc.documentId, 'requestCorrection', { items: '请补充具体项目名称', date: daysAgo(5), deadline: daysAgo(1) });
     expect(code(await act('gov-author', doc.documentId, 'acceptLateCorrection', { reason: '邮寄延误' }))).toBe('OFFICE_ONLY');
     const noReason = await act('gov-office', doc.documentId, 'acceptLateCorrection', {});
     expect(noReason.status).toBe(400);
@@ -172,7 +183,7 @@ describe('a late correction with 正当理由 (issue 13)', () => {
   it('is not offered or accepted before the set date passes, nor on a case closed for another reason', async () => {
     const doc = await letter(daysAgo(1));
     await assign(doc);
-    await act('gov-author', doc.documentId, 'requestCorrection', { deadline: await calendar().addWorkingDays(localToday(), 5) });
+    await act('gov-author', doc.documentId, 'requestCorrection', { items: '请补充具体项目名称', deadline: await calendar().addWorkingDays(localToday(), 5) });
     expect(code(await act('gov-office', doc.documentId, 'acceptLateCorrection', { reason: '理由' }))).toBe('CORRECTION_NOT_DUE');
     const withdrawn = await letter(daysAgo(1));
     await act('gov-office', withdrawn.documentId, 'withdraw', { channel: 'phone' });

@@ -18,7 +18,7 @@ const refusal = (fn) => {
 
 describe('which stage each action comes from', () => {
   const inputs = {
-    assign: { department: 'd', handler: 1 }, requestCorrection: { deadline: '2025-10-20' }, startConsultation: { kind: 'otherAgency', party: 'x' },
+    assign: { department: 'd', handler: 1 }, requestCorrection: { deadline: '2025-10-20', items: '请补充具体项目名称' }, startConsultation: { kind: 'otherAgency', party: 'x' },
     extend: { days: 5, reason: 'r' }, draftReply: { reply: 'r1' }, reply: { disposition: 'granted', reply: 'r1' }, publishAsItem: { item: 'i1' },
     acceptLateCorrection: { reason: 'r' }, withdraw: { channel: 'phone' },
   };
@@ -46,17 +46,21 @@ describe('assign', () => {
 
 describe('correction', () => {
   it('may be asked within 7 working days of receipt (9/28 … 10/13), not on the 8th', () => {
-    const ok = step(kase('assigned'), 'requestCorrection', { date: '2025-10-13', deadline: '2025-10-27' }, ctx('2025-10-13'));
+    const ok = step(kase('assigned'), 'requestCorrection', { items: '请补充具体项目名称', date: '2025-10-13', deadline: '2025-10-27' }, ctx('2025-10-13'));
     expect(ok).toMatchObject({ state: 'correction', event: { type: 'correctionRequested', deadline: '2025-10-27' } });
-    expect(refusal(() => step(kase('assigned'), 'requestCorrection', { date: '2025-10-14', deadline: '2025-10-27' }, ctx('2025-10-14')))).toBe('CORRECTION_TOO_LATE');
+    expect(refusal(() => step(kase('assigned'), 'requestCorrection', { items: '请补充具体项目名称', date: '2025-10-14', deadline: '2025-10-27' }, ctx('2025-10-14')))).toBe('CORRECTION_TOO_LATE');
   });
   const asked = [received, { type: 'assigned', date: '2025-09-26' }, { type: 'correctionRequested', date: '2025-09-29', deadline: '2025-10-13' }];
   it('only once', () => {
     const back = [...asked, { type: 'correctionReceived', date: '2025-10-10' }];
-    expect(refusal(() => step(kase('assigned', back), 'requestCorrection', { deadline: '2025-10-20' }, ctx('2025-10-10')))).toBe('CORRECTION_USED');
+    expect(refusal(() => step(kase('assigned', back), 'requestCorrection', { items: '请补充具体项目名称', deadline: '2025-10-20' }, ctx('2025-10-10')))).toBe('CORRECTION_USED');
+  });
+  it('names what to correct (一次性告知)', () => {
+    expect(refusal(() => step(kase('assigned'), 'requestCorrection', { date: '2025-09-29', deadline: '2025-10-13', items: ' ' }, ctx('2025-09-29')))).toBe('INVALID_INPUT');
+    expect(step(kase('assigned'), 'requestCorrection', { date: '2025-09-29', deadline: '2025-10-13', items: ' 项目名称 ' }, ctx('2025-09-29')).event.items).toBe('项目名称');
   });
   it('needs a deadline after the notice', () => {
-    expect(refusal(() => step(kase('assigned'), 'requestCorrection', { date: '2025-09-29', deadline: '2025-09-29' }, ctx('2025-09-29')))).toBe('INVALID_INPUT');
+    expect(refusal(() => step(kase('assigned'), 'requestCorrection', { items: '请补充具体项目名称', date: '2025-09-29', deadline: '2025-09-29' }, ctx('2025-09-29')))).toBe('INVALID_INPUT');
   });
   it('returns to the stage it left when the corrected request arrives by the deadline', () => {
     expect(step(kase('correction', asked), 'receiveCorrection', { date: '2025-10-13' }, ctx('2025-10-13')).state).toBe('assigned');

@@ -12,7 +12,7 @@ import { API, PLUGIN_ID, REQUEST_UID, useCodeLabels, useT } from './utils';
 /** The inputs each action asks for, besides an optional note. */
 const FIELDS: Record<string, string[]> = {
   assign: ['department', 'handler'],
-  requestCorrection: ['deadline'],
+  requestCorrection: ['deadline', 'items'],
   startConsultation: ['kind', 'party'],
   extend: ['days', 'reason'],
   draftReply: ['disposition'],
@@ -104,7 +104,7 @@ function PanelBody({ documentId, version }: { documentId: string; version: strin
     if (key === 'kind') return select(key, [['thirdParty', t('case.kind.thirdParty')], ['otherAgency', t('case.kind.otherAgency')]]);
     if (key === 'disposition') return select(key, DISPOSITIONS.map((d) => [d, dispositionLabel(d)]));
     if (key === 'channel') return select(key, WITHDRAWAL_CHANNELS.map((c) => [c, withdrawalChannelLabel(c)]));
-    if (key === 'reason') return <Textarea value={input.reason ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
+    if (key === 'reason' || key === 'items') return <Textarea value={input[key] ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
     return <TextInput type={key === 'deadline' ? 'date' : key === 'days' ? 'number' : 'text'} value={input[key] ?? ''} onChange={(e: any) => set(key)(e.target.value)} />;
   };
 

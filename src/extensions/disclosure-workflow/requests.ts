@@ -16,7 +16,7 @@ const note = Joi.string().max(2000).allow('', null);
 /** The body each case action accepts; anything else is a 400 naming the field. */
 export const ACTION_BODIES: Record<string, Joi.ObjectSchema> = {
   assign: Joi.object({ department: Joi.string().max(64).required(), handler: Joi.number().integer().positive().required(), date: day, note }),
-  requestCorrection: Joi.object({ deadline: day.required(), date: day, note }),
+  requestCorrection: Joi.object({ deadline: day.required(), items: Joi.string().trim().min(1).max(2000).required(), date: day, note }),
   receiveCorrection: Joi.object({ date: day, note }),
   lapseCorrection: Joi.object({ date: day, note }),
   startConsultation: Joi.object({ kind: Joi.string().valid('thirdParty', 'otherAgency').required(), party: Joi.string().max(200).required(), date: day, note }),

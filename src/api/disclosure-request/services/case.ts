@@ -222,7 +222,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await mail(row.email, subject('延期答复告知书 Reply extended'), `您的政府信息公开申请（查询码 ${row.queryCode}）答复期限延长${event.days}个工作日。理由：${event.reason}`);
       }
       if (action === 'requestCorrection') {
-        await mail(row.email, subject('补正申请告知书 Correction needed'), `请于${event.deadline}前补正您的政府信息公开申请（查询码 ${row.queryCode}）。${event.note ?? ''}`);
+        await mail(row.email, subject('补正申请告知书 Correction needed'), `请于${event.deadline}前补正您的政府信息公开申请（查询码 ${row.queryCode}）。需要补正的事项：${event.items}\n${event.note ?? ''}`);
       }
       if (action === 'reply' && row.delivery === 'email') {
         const reply: any = await strapi.documents(REPLY as any).findOne({ documentId: event.reply, status: 'published' });
