@@ -109,8 +109,13 @@ describe('audit page, schedules, status and slips', () => {
     const csv = (await publisher.get('/disclosure-workflow/audit/export.csv')).text;
     expect(csv).toContain(d.eduDoc.documentId);
     expect(csv).not.toContain(d.finDoc.documentId);
-    const county = (await (await adminClient(suite.actors['gov-office'])).get(`/disclosure-workflow/audit?documentId=${d.finDoc.documentId}`)).body;
+    const countyOffice = await adminClient(suite.actors['gov-office']);
+    const county = (await countyOffice.get(`/disclosure-workflow/audit?documentId=${d.finDoc.documentId}`)).body;
     expect(county.meta.pagination.total).toBeGreaterThan(0);
+    // Events about no document (an export) are the county office's — a whole tree — not a unit's.
+    const exports = async (client) => (await client.get('/disclosure-workflow/audit?event=audit.export&pageSize=200')).body.meta.pagination.total;
+    expect(await exports(countyOffice)).toBeGreaterThan(0);
+    expect(await exports(publisher)).toBe(0);
   });
 
   it('schedules list, change and create only for the reader’s units', async () => {

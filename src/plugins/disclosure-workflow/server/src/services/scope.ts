@@ -117,13 +117,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * A filter for rows that point at documents (audit events, schedules: `targetUid`,
-     * `targetDocumentId`): only those about department-owned documents within the scope. Null when
-     * nothing is limited. Rows about nothing or about other types are left out for a limited user.
+     * `targetDocumentId`): only those about department-owned documents within the scope, and — for
+     * a member of a whole tree from its root, who also answers for what no unit owns — those about
+     * nothing or about other types (chains, memberships, exports). Null when nothing is limited.
      */
     async targetsWhere(scope: Scope): Promise<Record<string, unknown> | null> {
       if (scope.all) return null;
-      const branches = [];
-      for (const uid of this.ownedTypes().keys()) {
+      const owned = [...this.ownedTypes().keys()];
+      const branches: Record<string, unknown>[] = scope.unowned ? [{ targetUid: { $null: true } }, { targetUid: { $notIn: owned } }] : [];
+      for (const uid of owned) {
         const rows = await strapi.db.query(uid).findMany({ where: this.where(uid, scope), select: ['documentId'] });
         const ids = [...new Set(rows.map((r: any) => r.documentId as string))];
         if (ids.length) branches.push({ targetUid: uid, targetDocumentId: { $in: ids } });
