@@ -10,6 +10,7 @@ import type { GENRES, VALIDITIES } from './catalogue-query';
 import type { APPLICANT_TYPES, CHANNELS, DELIVERY, DISPOSITIONS, WITHDRAWAL_CHANNELS } from './request-codes';
 import type { CASE_STATES } from './request-flow';
 import type { REVIEW_KINDS, REVIEW_OUTCOMES } from './annual-report';
+import type { REPLY_TYPES } from './reply-types';
 
 export interface CodeLabel {
   zh: string;
@@ -70,11 +71,13 @@ export const TIME_UNIT_LABELS = {
 } satisfies Record<string, CodeLabel>;
 
 export const CASE_STATE_LABELS: Labels<typeof CASE_STATES> = {
+  awaitingConfirmation: { zh: '待确认收到', en: 'Awaiting confirmation of receipt' },
   received: { zh: '已登记', en: 'Received' },
   assigned: { zh: '已分办', en: 'Assigned' },
   correction: { zh: '待补正', en: 'Awaiting correction' },
   consultation: { zh: '征求意见中', en: 'In consultation' },
   extended: { zh: '已延期', en: 'Extended' },
+  feePending: { zh: '待缴费', en: 'Awaiting fee payment' },
   replying: { zh: '答复审核中', en: 'Reply in review' },
   replied: { zh: '已答复', en: 'Replied' },
   closed: { zh: '已办结', en: 'Closed' },
@@ -129,6 +132,24 @@ export const CHANNEL_LABELS: Labels<typeof CHANNELS> = {
 
 export const WITHDRAWAL_CHANNEL_LABELS: Labels<typeof WITHDRAWAL_CHANNELS> = { ...CHANNEL_LABELS, phone: { zh: '电话', en: 'Telephone' } };
 
+/** The article each type answers to is in reply-types.ts (REPLY_TYPE_ARTICLES); `withheld` and `other` read as elsewhere. */
+export const REPLY_TYPE_LABELS: Labels<typeof REPLY_TYPES> = {
+  alreadyPublic: { zh: '已主动公开（告知获取途径）', en: 'Already public (where to get it)' },
+  provided: { zh: '予以公开（提供或告知获取方式）', en: 'Disclosed' },
+  withheld: { zh: '不予公开', en: 'Withheld' },
+  notHeld: { zh: '本机关不掌握（经检索没有）', en: 'Not held after search' },
+  notOurs: { zh: '不属于本机关负责公开', en: 'Not this agency\'s to disclose' },
+  repeat: { zh: '重复申请（不予重复处理）', en: 'Repeat request' },
+  specialLaw: { zh: '依特别规定办理（工商、不动产登记资料等）', en: 'Governed by a special law' },
+  partial: { zh: '区分处理（部分公开）', en: 'Partly disclosed' },
+  needsCreation: { zh: '需要另行制作或加工分析', en: 'Would need creating or analysing' },
+  complaint: { zh: '信访、投诉、举报（不作为申请处理）', en: 'Petition, complaint or report' },
+  publication: { zh: '公开出版物（告知获取途径）', en: 'Public publication' },
+  unclear: { zh: '补正后申请内容仍不明确', en: 'Still unclear after correction' },
+  confirmation: { zh: '要求确认或重新出具已获取信息', en: 'Confirm or reissue' },
+  other: { zh: '其他', en: 'Other' },
+};
+
 export const REVIEW_KIND_CODE_LABELS: Labels<typeof REVIEW_KINDS> = {
   reconsideration: { zh: '行政复议', en: 'Administrative reconsideration' },
   litigationDirect: { zh: '行政诉讼（未经复议直接起诉）', en: 'Litigation (without reconsideration)' },
@@ -160,7 +181,7 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, CodeLabel
     channel: CHANNEL_LABELS,
     disposition: DISPOSITION_LABELS,
   },
-  'api::request-reply.request-reply': { disposition: DISPOSITION_LABELS },
+  'api::request-reply.request-reply': { disposition: DISPOSITION_LABELS, replyType: REPLY_TYPE_LABELS, exemptionReason: EXEMPTION_REASON_LABELS },
   'api::review-case.review-case': { kind: REVIEW_KIND_CODE_LABELS, outcome: REVIEW_OUTCOME_LABELS },
 };
 

@@ -5,7 +5,7 @@ import { refuse } from './case-refusal';
 import type { WorkingDays as Calendar } from './working-days';
 import type { ClockEvent } from './request-clock';
 
-export const CASE_STATES = ['received', 'assigned', 'correction', 'consultation', 'extended', 'replying', 'replied', 'closed'] as const;
+export const CASE_STATES = ['awaitingConfirmation', 'received', 'assigned', 'correction', 'consultation', 'extended', 'feePending', 'replying', 'replied', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 /** Stages of a case not yet answered (the dashboard's, the reminders'). */
 export const OPEN_CASE_STATES = CASE_STATES.filter((s) => s !== 'replied' && s !== 'closed');
