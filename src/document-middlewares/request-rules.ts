@@ -11,7 +11,7 @@ import { fieldValidationError } from './validation-error';
 
 type Ctx = { uid: string; action: string; params: any };
 
-const FLOW_FIELDS = ['state', 'events', 'dueAt', 'dueProvisional', 'revision', 'queryCode', 'receivedAt', 'closedAt', 'disposition', 'replies'];
+const FLOW_FIELDS = ['state', 'events', 'dueAt', 'dueProvisional', 'revision', 'queryCode', 'submittedAt', 'receivedAt', 'closedAt', 'disposition', 'replies', 'fee', 'feePaidAt'];
 const FLOW_RELATIONS = ['handler', 'department'];
 
 const problem = (path: string, zh: string, en: string) => ({ path, zh, en, message: `${zh} / ${en}` });
@@ -38,7 +38,8 @@ export function requestRules(strapi: Core.Strapi) {
       const events = [{ type: 'received', date: receivedAt }, { type: 'closed', date: closedAt, disposition: data.disposition, note: 'historical record' }];
       Object.assign(data, { state: 'closed', receivedAt, closedAt, dueAt: null, events });
     } else {
-      Object.assign(data, await strapi.service('api::disclosure-request.case').start(receivedAt));
+      // A fax entered here waits for confirmation of receipt (§31(3)) from the day it arrived.
+      Object.assign(data, await strapi.service('api::disclosure-request.case').start({ channel: String(data.channel ?? ''), date: receivedAt }));
     }
     ctx.params.data = { ...data, revision: 0, queryCode: newQueryCode() };
   }

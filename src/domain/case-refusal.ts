@@ -21,6 +21,14 @@ export const CASE_REFUSALS = {
   REASON_REQUIRED: [400, '须填写理由', 'a reason is required'],
   NOT_GRANTED: [409, '只有予以公开或部分公开的答复可以转为主动公开', 'only granted or partly granted replies can become proactive items'],
   ALREADY_DONE: [409, '该操作已完成', 'this was already done'],
+  CONSULTATION_NOT_DUE: [409, '征求意见的答复期限尚未届满，不能记为未答复', 'the answer date has not passed: the party cannot be recorded as not answering yet'],
+  FEE_USED: [409, '每件申请只能发出一次收费通知', 'only one fee notice per application'],
+  FEE_TOO_LATE: [409, '收费通知须在答复期限内发出', 'a fee notice must be issued within the reply period'],
+  FEE_NOT_DUE: [409, '未超出免费范围，不得收费', 'within the free allowance: no fee may be charged'],
+  FEE_LAPSED: [409, '已超过缴费期限', 'the time to pay has passed'],
+  FEE_NOT_LAPSED: [409, '缴费期限尚未届满', 'the time to pay has not passed yet'],
+  FEE_AMOUNT: [400, '缴费金额与收费通知不一致', 'the amount paid differs from the fee notice'],
+  REASONS_NOT_ASKED: [409, '须先要求申请人说明理由（条例第三十五条）', 'ask the applicant for reasons first (§35)'],
 } as const;
 
 export type CaseRefusalCode = keyof typeof CASE_REFUSALS;

@@ -116,6 +116,11 @@ export const DISPOSITION_LABELS: Labels<typeof DISPOSITIONS> = {
   otherReasons: { zh: '其他处理：其他', en: 'Other handling' },
 };
 
+/** A reply's row: every disposition but the two lapses. */
+export const REPLY_DISPOSITION_LABELS = Object.fromEntries(
+  Object.entries(DISPOSITION_LABELS).filter(([code]) => code !== 'otherOverdueCorrection' && code !== 'otherOverdueFee'),
+) as Record<string, CodeLabel>;
+
 export const DELIVERY_LABELS: Labels<typeof DELIVERY> = {
   paper: { zh: '纸质', en: 'Paper' },
   email: { zh: '电子邮件', en: 'Email' },
@@ -181,7 +186,7 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, CodeLabel
     channel: CHANNEL_LABELS,
     disposition: DISPOSITION_LABELS,
   },
-  'api::request-reply.request-reply': { disposition: DISPOSITION_LABELS, replyType: REPLY_TYPE_LABELS, exemptionReason: EXEMPTION_REASON_LABELS },
+  'api::request-reply.request-reply': { disposition: REPLY_DISPOSITION_LABELS, replyType: REPLY_TYPE_LABELS, exemptionReason: EXEMPTION_REASON_LABELS },
   'api::review-case.review-case': { kind: REVIEW_KIND_CODE_LABELS, outcome: REVIEW_OUTCOME_LABELS },
 };
 

@@ -85,7 +85,7 @@ export function replyDisposition(reply: ReplyFields): string | null {
 
 const text = (max: number) => Joi.string().trim().min(1).max(max);
 const required = (type: ReplyType | ReplyType[], schema: Joi.StringSchema) =>
-  Joi.when('replyType', { is: Joi.valid(...[type].flat()), then: schema.required(), otherwise: schema.allow(null, '') });
+  Joi.when('replyType', { is: Joi.valid(...[type].flat()).required(), then: schema.required(), otherwise: schema.allow(null, '') });
 
 const SCHEMA = Joi.object({
   replyType: Joi.string().valid(...REPLY_TYPES).required(),
@@ -114,3 +114,6 @@ export function checkReply(reply: ReplyFields): Array<{ path: string; zh: string
     return { path, ...text, message: `${text.zh} / ${text.en}` };
   });
 }
+
+/** The attributes a reply's type is made of (the reply document's and a case action's input alike). */
+export const REPLY_TYPE_FIELDS = ['replyType', 'exemptionReason', 'accessRoute', 'competentAgency', 'competentAgencyContact', 'earlierReply'] as const;

@@ -14,3 +14,7 @@ export const DELIVERY = ['paper', 'email', 'disc', 'online'] as const;
 export const CHANNELS = ['in_person', 'letter', 'online', 'fax'] as const;
 /** How an applicant may withdraw (撤回): any way a request comes in, or by telephone. */
 export const WITHDRAWAL_CHANNELS = [...CHANNELS, 'phone'] as const;
+/** Produced only by the daily job when the applicant lets a deadline pass, never by a reply. */
+export const LAPSE_DISPOSITIONS = ['otherOverdueCorrection', 'otherOverdueFee'] as const;
+type LapseDisposition = (typeof LAPSE_DISPOSITIONS)[number];
+export const REPLY_DISPOSITIONS = DISPOSITIONS.filter((d): d is Exclude<(typeof DISPOSITIONS)[number], LapseDisposition> => !(LAPSE_DISPOSITIONS as readonly string[]).includes(d));

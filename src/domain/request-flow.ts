@@ -4,6 +4,7 @@
 import { refuse } from './case-refusal';
 import type { WorkingDays as Calendar } from './working-days';
 import type { ClockEvent } from './request-clock';
+import { checkReply, replyDisposition, type ReplyFields } from './reply-types';
 
 export const CASE_STATES = ['awaitingConfirmation', 'received', 'assigned', 'correction', 'consultation', 'extended', 'feePending', 'replying', 'replied', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -14,18 +15,28 @@ export const GRANTED = ['granted', 'partialGrant'];
 export const CORRECTION_NOTICE_DAYS = 7;
 export const THIRD_PARTY_DAYS = 15;
 export const MAX_EXTENSION_DAYS = 20;
+/** §32, §34: the third party or agency answers within 15 working days of receiving the letter. */
+export const CONSULTATION_DAYS = 15;
+/** 109号 第七条: the applicant pays within 20 working days from the day after receiving the fee notice. */
+export const FEE_PAYMENT_DAYS = 20;
+/** Channels whose applications are received only when the office confirms them (§31(3)). */
+export const CONFIRMED_CHANNELS = ['online', 'fax'];
+export const CONSULTATION_OUTCOMES = ['agree', 'disagree', 'none'] as const;
 
 export type CaseEvent = (
   | ClockEvent
   | { type: 'assigned'; date: string; department: string; handler: number; late: boolean }
-  | { type: 'replyDrafted'; date: string; reply: string }
+  | { type: 'replyDrafted'; date: string; reply: string; onTheSpot?: boolean }
   | { type: 'replied'; date: string; disposition: string; reply: string }
   | { type: 'closed'; date: string; disposition?: string }
   | { type: 'publishedAsItem'; date: string; item: string }
   | { type: 'withdrawn'; date: string; channel: string }
+  | { type: 'answeredOnTheSpot'; date: string; replyType: string; disposition: string; summary: string }
+  | { type: 'reasonsAsked'; date: string }
+  | { type: 'declined'; date: string; disposition: string; reason: string }
 ) & { by?: number | null; note?: string };
 
-export interface CaseInput {
+export interface CaseInput extends ReplyFields {
   date?: string;
   department?: string;
   handler?: number;
@@ -43,6 +54,22 @@ export interface CaseInput {
   items?: string;
   /** How the applicant withdrew (撤回): in person, letter, online, fax, phone. */
   channel?: string;
+  /** Consultation: the day the letter was sent and the day the party received it (default: sent). */
+  sentAt?: string;
+  deliveredAt?: string;
+  outcome?: (typeof CONSULTATION_OUTCOMES)[number];
+  /** Fee notice: 按件 or 按量, the pages, the officer's amount or reduction (减免). */
+  mode?: 'perCase' | 'perPage';
+  pages?: number;
+  /** Filled by the service: the applicant's nth application this month and the fee it quotes. */
+  nth?: number;
+  quoted?: number;
+  amount?: number;
+  reduction?: number;
+  receiptNumber?: string;
+  /** On-the-spot answer: what was answered, and whether a written reply is issued. */
+  summary?: string;
+  document?: boolean;
   note?: string;
 }
 
@@ -59,19 +86,53 @@ export interface Step {
   patch: Record<string, unknown>;
 }
 
-type Ctx = { today: string; calendar: Calendar };
+/** `dueAt`: the case's due date before this action (null while the clock does not run). */
+type Ctx = { today: string; calendar: Calendar; dueAt?: string | null };
 type Action = (kase: Case, input: CaseInput, date: string, ctx: Ctx) => Step;
 
 const last = <T extends CaseEvent['type']>(kase: Case, type: T) =>
   kase.events.filter((e) => e.type === type).pop() as Extract<CaseEvent, { type: T }> | undefined;
 const has = (kase: Case, type: CaseEvent['type']) => kase.events.some((e) => e.type === type);
 const receivedOn = (kase: Case) => last(kase, 'received')!.date;
+const money = (n: number) => Math.round(n * 100) / 100;
 
-/** The stage a case returns to when a consultation or correction ends. */
+const WORKING: CaseState[] = ['received', 'assigned', 'extended'];
+
+/** The stage a case returns to when a consultation, fee or correction ends. */
 const working = (kase: Case): CaseState => (has(kase, 'extended') ? 'extended' : has(kase, 'assigned') ? 'assigned' : 'received');
 
 /** `from`: the stages an action starts from; `when`: a further condition for offering it there. */
-export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnly?: boolean; when?: (kase: Case) => boolean }> = {
+/** `dateInput`: the input giving the action's date (default `date`; null: always today). */
+export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnly?: boolean; when?: (kase: Case) => boolean; dateInput?: keyof CaseInput | null }> = {
+  /**
+   * §31(3): an online or fax application is received on the day both sides confirm it; the office
+   * confirms (normally the same or next working day) and the clock starts from that day.
+   */
+  confirmReceipt: {
+    from: ['awaitingConfirmation'],
+    officeOnly: true,
+    run: (_kase, _input, date) => ({ state: 'received', event: { type: 'received', date, confirmed: true }, patch: { receivedAt: date } }),
+  },
+  /**
+   * 当场答复 (§33¶1): answered at once, without the 20-day clock. With a written reply the reply is
+   * drafted (typed, marked on the spot) and still goes through review and sign-off; without one the
+   * answer is recorded and the case is 办结 today.
+   */
+  answerOnTheSpot: {
+    from: ['received', 'assigned'],
+    run: (_kase, input, date) => {
+      const problems = checkReply(input);
+      if (problems.length) refuse('INVALID_INPUT', problems.map((p) => p.message).join('; '));
+      if (!input.summary?.trim()) refuse('INVALID_INPUT', 'summary is required');
+      if (input.document) return { state: 'replying', event: { type: 'replyDrafted', date, reply: input.reply!, onTheSpot: true }, patch: {} };
+      const disposition = replyDisposition(input)!;
+      return {
+        state: 'replied',
+        event: { type: 'answeredOnTheSpot', date, replyType: String(input.replyType), disposition, summary: input.summary!.trim() },
+        patch: { disposition, closedAt: date },
+      };
+    },
+  },
   /** 登记分办: the office assigns within one working day; later assignments are flagged. */
   assign: {
     from: ['received', 'assigned'],
@@ -142,19 +203,38 @@ export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnl
       return { state: 'closed', event: { type: 'withdrawn', date, channel: input.channel! }, patch: { disposition, closedAt: date } };
     },
   },
-  /** 征求意见: third party (15 working days to answer) or another agency; the clock pauses. */
+  /**
+   * 征求意见 (§32 third party, §34 another agency): the letter's date is the action's date; the
+   * party answers within 15 working days of receiving it; the clock pauses until the answer and
+   * runs again by itself on the answer date.
+   */
   startConsultation: {
-    from: ['assigned', 'extended'],
+    from: ['received', 'assigned', 'extended'],
+    dateInput: 'sentAt',
     run: (_kase, input, date, { calendar }) => {
-      if (!input.kind || !input.party) refuse('INVALID_INPUT', 'kind and party are required');
-      const answerBy = input.kind === 'thirdParty' ? calendar.addWorkingDays(date, THIRD_PARTY_DAYS) : undefined;
-      const reason = `${input.kind}:${input.party}${answerBy ? `:${answerBy}` : ''}`;
-      return { state: 'consultation', event: { type: 'pauseStarted', date, reason }, patch: {} };
+      if (!input.kind || !input.party?.trim()) refuse('INVALID_INPUT', 'kind and party are required');
+      const deliveredAt = input.deliveredAt ?? date;
+      if (deliveredAt < date) refuse('INVALID_INPUT', 'deliveredAt cannot be before sentAt');
+      const answerBy = calendar.addWorkingDays(deliveredAt, CONSULTATION_DAYS);
+      const party = input.party!.trim();
+      return { state: 'consultation', event: { type: 'pauseStarted', date, reason: `${input.kind}:${party}`, kind: input.kind!, party, deliveredAt, answerBy }, patch: {} };
     },
   },
-  endConsultation: {
+  /**
+   * The party's answer: 同意, 不同意 (with reasons) or 未答复 once the answer date has passed —
+   * for another agency that is consent (§34), for a third party the office decides (§32).
+   */
+  recordConsultationAnswer: {
     from: ['consultation'],
-    run: (kase, _input, date) => ({ state: working(kase), event: { type: 'pauseEnded', date }, patch: {} }),
+    run: (kase, input, date) => {
+      const letter = last(kase, 'pauseStarted')!;
+      const outcome = input.outcome ?? refuse('INVALID_INPUT', 'outcome is required');
+      if (outcome === 'disagree' && !input.reason?.trim()) refuse('REASON_REQUIRED');
+      if (outcome === 'none' && letter.answerBy && date <= letter.answerBy) refuse('CONSULTATION_NOT_DUE');
+      const deemedConsent = outcome === 'none' && letter.kind === 'otherAgency' ? { deemedConsent: true } : {};
+      const reason = input.reason?.trim() ? { reason: input.reason.trim() } : {};
+      return { state: working(kase), event: { type: 'pauseEnded', date, outcome, ...reason, ...deemedConsent }, patch: {} };
+    },
   },
   /** 延期: once, at most 20 working days, with a reason, approved by the disclosure office. */
   extend: {
@@ -171,19 +251,99 @@ export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnl
   },
   /** The handler drafts the reply (答复书), a governed document that goes through the chain. */
   draftReply: {
-    from: ['assigned', 'extended'],
+    from: ['received', 'assigned', 'extended'],
     run: (_kase, input, date) => ({ state: 'replying', event: { type: 'replyDrafted', date, reply: input.reply! }, patch: {} }),
   },
-  /** Issued: the reply passed review and sign-off; the case is 办结 on this day. */
+  /** Issued: the reply passed review and sign-off; the case is 办结 on this day, in the row its type derives. */
   reply: {
     from: ['replying'],
     run: (_kase, input, date) => {
-      if (!input.disposition) refuse('INVALID_INPUT', 'disposition is required');
+      if (!input.disposition) refuse('INVALID_INPUT', 'the reply has no type');
       return {
         state: 'replied',
         event: { type: 'replied', date, disposition: input.disposition!, reply: input.reply! },
         patch: { disposition: input.disposition, closedAt: date },
       };
+    },
+  },
+  /**
+   * 收费通知 (§42, 109号 第七条), within the reply period: the fee the service quoted (按件 or 按量,
+   * never both), confirmed or reduced with a reason; the clock stops until the payment.
+   */
+  feeNotice: {
+    from: ['assigned', 'extended'],
+    run: (kase, input, date, { calendar, dueAt }) => {
+      if (has(kase, 'feeNoticed')) refuse('FEE_USED');
+      if (dueAt && date > dueAt) refuse('FEE_TOO_LATE');
+      const quoted = money(Number(input.quoted));
+      if (!(quoted > 0)) refuse('FEE_NOT_DUE');
+      const amount = money(input.amount ?? quoted - (input.reduction ?? 0));
+      if (!(amount >= 0 && amount <= quoted)) refuse('INVALID_INPUT', 'the amount must be between 0 and the quoted fee');
+      if (amount === 0) refuse('FEE_NOT_DUE', 'a fee waived in full is not charged');
+      const reduction = money(quoted - amount);
+      if (reduction > 0 && !input.reason?.trim()) refuse('REASON_REQUIRED');
+      const payBy = calendar.addWorkingDays(date, FEE_PAYMENT_DAYS);
+      const basis = input.mode === 'perPage' ? { pages: input.pages } : { nth: input.nth };
+      const reason = input.reason?.trim() ? { reason: input.reason.trim() } : {};
+      return { state: 'feePending', event: { type: 'feeNoticed', date, mode: input.mode!, ...basis, quoted, reduction, amount, ...reason, payBy }, patch: {} };
+    },
+  },
+  recordPayment: {
+    from: ['feePending'],
+    run: (kase, input, date) => {
+      const notice = last(kase, 'feeNoticed')!;
+      if (date > notice.payBy) refuse('FEE_LAPSED');
+      if (money(Number(input.amount)) !== notice.amount) refuse('FEE_AMOUNT', `${notice.amount}`);
+      if (!input.receiptNumber?.trim()) refuse('INVALID_INPUT', 'receiptNumber is required');
+      const event = { type: 'feePaid' as const, date, amount: notice.amount, receiptNumber: input.receiptNumber!.trim() };
+      return { state: working(kase), event, patch: { fee: notice.amount, feePaidAt: date } };
+    },
+  },
+  /** Not paid by the date: the application is treated as abandoned (table 三 (六)2), by the daily job. */
+  lapseFee: {
+    from: ['feePending'],
+    run: (kase, _input, date) => {
+      if (date <= last(kase, 'feeNoticed')!.payBy) refuse('FEE_NOT_LAPSED');
+      const disposition = 'otherOverdueFee';
+      return { state: 'closed', event: { type: 'closed', date, disposition }, patch: { disposition, closedAt: date } };
+    },
+  },
+  /** §35: requests clearly beyond a reasonable volume or frequency: the office first asks the applicant why. */
+  askReasons: {
+    from: WORKING,
+    officeOnly: true,
+    when: (kase) => !has(kase, 'reasonsAsked'),
+    run: (kase, _input, date) => {
+      if (has(kase, 'reasonsAsked')) refuse('ALREADY_DONE');
+      return { state: kase.state, event: { type: 'reasonsAsked', date }, patch: {} };
+    },
+  },
+  /** §35: without a good reason, 不予处理 (table 三 (五)4). */
+  declineExcessive: {
+    from: WORKING,
+    officeOnly: true,
+    when: (kase) => has(kase, 'reasonsAsked'),
+    run: (kase, input, date) => {
+      if (!has(kase, 'reasonsAsked')) refuse('REASONS_NOT_ASKED');
+      if (!input.reason?.trim()) refuse('REASON_REQUIRED');
+      const disposition = 'notProcessedMassive';
+      return { state: 'replied', event: { type: 'declined', date, disposition, reason: input.reason!.trim() }, patch: { disposition, closedAt: date } };
+    },
+  },
+  /** §35: with a good reason, a longer reply date, reasoned, that replaces the statutory one (the action's date is today). */
+  setReasonableDate: {
+    from: WORKING,
+    officeOnly: true,
+    dateInput: null,
+    when: (kase) => has(kase, 'reasonsAsked') && !has(kase, 'reasonableDate'),
+    run: (kase, input, date, { dueAt }) => {
+      if (!has(kase, 'reasonsAsked')) refuse('REASONS_NOT_ASKED');
+      if (has(kase, 'reasonableDate')) refuse('ALREADY_DONE');
+      // `date` here is the new reply date (the contract's `{ date, reason }`), not the action's date.
+      const reasonable = input.date;
+      if (!reasonable || reasonable <= date || (dueAt && reasonable <= dueAt)) refuse('INVALID_INPUT', 'date must be later than the current due date');
+      if (!input.reason?.trim()) refuse('REASON_REQUIRED');
+      return { state: kase.state, event: { type: 'reasonableDate', date, dueAt: reasonable!, reason: input.reason!.trim() }, patch: {} };
     },
   },
   close: {
@@ -208,7 +368,8 @@ export const availableActions = (kase: Case): string[] =>
 export function admissible(kase: Case, action: string, input: CaseInput, today: string): string {
   const definition = ACTIONS[action] ?? refuse('INVALID_INPUT', `unknown action ${action}`);
   if (!definition.from.includes(kase.state)) refuse('CASE_STATE', `${action} from ${kase.state}`);
-  const date = input.date ?? today;
+  const field = definition.dateInput === undefined ? 'date' : definition.dateInput;
+  const date = (field && (input[field] as string | undefined)) || today;
   if (date > today) refuse('DATE_IN_FUTURE');
   const previous = kase.events[kase.events.length - 1]?.date;
   if (previous && date < previous) refuse('DATE_OUT_OF_ORDER');

@@ -223,9 +223,10 @@ describe('consultation and extension', () => {
     const due = (await row(doc)).dueAt;
     const started = await act('gov-author', doc.documentId, 'startConsultation', { kind: 'thirdParty', party: '某某公司' });
     expect(started.body.data.state).toBe('consultation');
-    expect(started.body.data.clock.paused).toBe(true);
-    expect(started.body.data.events.at(-1).reason).toBe(`thirdParty:某某公司:${await calendar().addWorkingDays(localToday(), 15)}`);
-    const ended = await act('gov-author', doc.documentId, 'endConsultation', {});
+    const answerBy = await calendar().addWorkingDays(localToday(), 15);
+    expect(started.body.data.clock).toMatchObject({ paused: true, resumesAt: answerBy });
+    expect(started.body.data.events.at(-1)).toMatchObject({ type: 'pauseStarted', date: localToday(), kind: 'thirdParty', party: '某某公司', answerBy });
+    const ended = await act('gov-author', doc.documentId, 'recordConsultationAnswer', { outcome: 'agree' });
     expect(ended.body.data).toMatchObject({ state: 'assigned', dueAt: due });
 
     expect(code(await act('gov-author', doc.documentId, 'extend', { days: 10, reason: '涉及第三方' }))).toBe('OFFICE_ONLY');
@@ -243,7 +244,8 @@ describe('consultation and extension', () => {
     const doc = await letter();
     await assign(doc);
     await act('gov-author', doc.documentId, 'startConsultation', { kind: 'otherAgency', party: '县自然资源局' });
-    const [x, y] = await Promise.all([act('gov-author', doc.documentId, 'endConsultation', {}), act('gov-author', doc.documentId, 'endConsultation', {})]);
+    const answer = () => act('gov-author', doc.documentId, 'recordConsultationAnswer', { outcome: 'agree' });
+    const [x, y] = await Promise.all([answer(), answer()]);
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     expect((await row(doc)).events.filter((e) => e.type === 'pauseEnded')).toHaveLength(1);
   });
@@ -254,7 +256,7 @@ describe('the reply', () => {
     const doc = await letter();
     await assign(doc);
     expect(code(await act('gov-author', doc.documentId, 'reply', {}))).toBe('CASE_STATE');
-    const drafted = await act('gov-author', doc.documentId, 'draftReply', { disposition: 'granted' });
+    const drafted = await act('gov-author', doc.documentId, 'draftReply', { replyType: 'provided' });
     expect(drafted.body.data.state).toBe('replying');
     const replyId = drafted.body.data.events.at(-1).reply;
     const draft = await strapi.documents(REPLY).findOne({ documentId: replyId, populate: ['request'] });
@@ -285,7 +287,7 @@ describe('the reply', () => {
   it('only turns granted replies into items', async () => {
     const doc = await letter();
     await assign(doc);
-    const drafted = await act('gov-author', doc.documentId, 'draftReply', { disposition: 'unableNoInfo' });
+    const drafted = await act('gov-author', doc.documentId, 'draftReply', { replyType: 'notHeld' });
     await approve(REPLY, drafted.body.data.events.at(-1).reply);
     await act('gov-author', doc.documentId, 'reply', {});
     expect(code(await act('gov-author', doc.documentId, 'publishAsItem', {}))).toBe('NOT_GRANTED');

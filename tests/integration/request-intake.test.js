@@ -15,21 +15,26 @@ const noPersonalData = (res) => {
   for (const value of PERSONAL) expect(text).not.toContain(value);
 };
 
-it('takes a natural person\'s request: 201 with a query code and the statutory due date', async () => {
+it('takes a natural person\'s request: 201 with a query code; it waits for the office to confirm receipt (§31(3))', async () => {
   const res = await apply(person);
   expect(res.status).toBe(201);
   expect(res.body.queryCode).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
-  const expected = await strapi.plugin('disclosure-workflow').service('calendar').addWorkingDays(res.body.receivedAt, 20);
-  expect(res.body.dueAt).toBe(expected);
+  expect(res.body).toEqual({ queryCode: res.body.queryCode, submittedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), state: 'awaitingConfirmation' });
   noPersonalData(res);
   const stored = await strapi.db.query(REQUEST).findOne({ where: { queryCode: res.body.queryCode } });
-  expect(stored).toMatchObject({ applicantName: '王小明', channel: 'online', state: 'received', delivery: 'email' });
-  expect(stored.events).toEqual([{ type: 'received', date: res.body.receivedAt }]);
+  expect(stored).toMatchObject({ applicantName: '王小明', channel: 'online', state: 'awaitingConfirmation', delivery: 'email', receivedAt: null, dueAt: null });
+  expect(stored.events).toEqual([{ type: 'submitted', date: res.body.submittedAt }]);
 
   const status = await http().get(`/api/disclosure-requests/status/${res.body.queryCode}`);
   expect(status.status).toBe(200);
-  expect(status.body).toEqual({ state: 'received', receivedAt: res.body.receivedAt, dueAt: res.body.dueAt, dueProvisional: expect.any(Boolean) });
+  expect(status.body).toEqual({ state: 'awaitingConfirmation', submittedAt: res.body.submittedAt, receivedAt: null, dueAt: null, dueProvisional: false });
   noPersonalData(status);
+
+  // The office confirms: the status page shows the confirmed date and the due date from it.
+  await strapi.service('api::disclosure-request.case').act({ documentId: stored.documentId, action: 'confirmReceipt', actor: null });
+  const confirmed = await http().get(`/api/disclosure-requests/status/${res.body.queryCode}`);
+  const dueAt = await strapi.plugin('disclosure-workflow').service('calendar').addWorkingDays(res.body.submittedAt, 20);
+  expect(confirmed.body).toEqual({ state: 'received', submittedAt: res.body.submittedAt, receivedAt: res.body.submittedAt, dueAt, dueProvisional: expect.any(Boolean) });
 });
 
 it('takes an organisation\'s request and requires its name and credit code', async () => {

@@ -26,6 +26,26 @@ describe('request clock', () => {
     expect(open).toMatchObject({ paused: true, dueAt: '2025-12-03' });
   });
 
+  it('resumes by itself on a consultation\'s answer date (11/14): a silent party cannot hold the clock', () => {
+    const received = { type: 'received', date: '2025-11-03' };
+    const letter = { type: 'pauseStarted', date: '2025-11-10', reason: 'x', kind: 'otherAgency', answerBy: '2025-11-14' };
+    expect(clock([received, letter], '2025-11-12')).toMatchObject({ paused: true, resumesAt: '2025-11-14', dueAt: '2025-12-03' });
+    expect(clock([received, letter], '2025-11-20')).toMatchObject({ paused: false, resumesAt: null, dueAt: '2025-12-05' });
+    expect(clock([received, letter, { type: 'pauseEnded', date: '2025-11-25', outcome: 'none' }], '2025-11-25').dueAt).toBe('2025-12-05');
+  });
+
+  it('does not count the days from a fee notice to the payment (11/11–11/17: 5 working days)', () => {
+    const received = { type: 'received', date: '2025-11-03' };
+    const noticed = { type: 'feeNoticed', date: '2025-11-10', amount: 100, payBy: '2025-12-08' };
+    expect(clock([received, noticed, { type: 'feePaid', date: '2025-11-17', amount: 100 }]).dueAt).toBe('2025-12-08');
+    expect(clock([received, noticed], '2025-11-12')).toMatchObject({ paused: true, resumesAt: '2025-12-08' });
+  });
+
+  it('takes a §35 reasonable date instead of the statutory one', () => {
+    const events = [{ type: 'received', date: '2025-11-03' }, { type: 'reasonsAsked', date: '2025-11-04' }, { type: 'reasonableDate', date: '2025-11-10', dueAt: '2026-01-30', reason: 'r' }];
+    expect(clock(events, '2025-11-10')).toMatchObject({ dueAt: '2026-01-30', overdue: false });
+  });
+
   it('adds an approved extension', () => {
     const events = [{ type: 'received', date: '2025-11-03' }, { type: 'extended', date: '2025-11-20', days: 20, reason: '涉及面广' }];
     expect(clock(events).dueAt).toBe('2025-12-29');

@@ -20,13 +20,18 @@ describe('which stage each action comes from', () => {
   const inputs = {
     assign: { department: 'd', handler: 1 }, requestCorrection: { deadline: '2025-10-20', items: '请补充具体项目名称' }, startConsultation: { kind: 'otherAgency', party: 'x' },
     extend: { days: 5, reason: 'r' }, draftReply: { reply: 'r1' }, reply: { disposition: 'granted', reply: 'r1' }, publishAsItem: { item: 'i1' },
-    acceptLateCorrection: { reason: 'r' }, withdraw: { channel: 'phone' },
+    acceptLateCorrection: { reason: 'r' }, withdraw: { channel: 'phone' }, answerOnTheSpot: { replyType: 'provided', summary: 's' },
+    recordConsultationAnswer: { outcome: 'agree' }, feeNotice: { mode: 'perPage', pages: 40, quoted: 100 }, recordPayment: { amount: 100, receiptNumber: 'r' },
+    setReasonableDate: { date: '2026-01-30', reason: 'r' }, declineExcessive: { reason: 'r' },
   };
+  const working = ['received', 'assigned', 'extended'];
   const allowed = {
     assign: ['received', 'assigned'], requestCorrection: ['received', 'assigned'], receiveCorrection: ['correction'], lapseCorrection: ['correction'],
-    startConsultation: ['assigned', 'extended'], endConsultation: ['consultation'], extend: ['assigned', 'extended', 'consultation', 'replying'],
-    draftReply: ['assigned', 'extended'], reply: ['replying'], close: ['replied'], publishAsItem: ['replied', 'closed'],
-    acceptLateCorrection: ['correction', 'closed'], withdraw: ['received', 'assigned', 'correction', 'consultation', 'extended', 'replying'],
+    startConsultation: working, recordConsultationAnswer: ['consultation'], extend: ['assigned', 'extended', 'consultation', 'replying'],
+    draftReply: working, reply: ['replying'], close: ['replied'], publishAsItem: ['replied', 'closed'],
+    acceptLateCorrection: ['correction', 'closed'], withdraw: ['awaitingConfirmation', 'received', 'assigned', 'correction', 'consultation', 'extended', 'feePending', 'replying'],
+    confirmReceipt: ['awaitingConfirmation'], answerOnTheSpot: ['received', 'assigned'], feeNotice: ['assigned', 'extended'], recordPayment: ['feePending'], lapseFee: ['feePending'],
+    askReasons: working, declineExcessive: working, setReasonableDate: working,
   };
   it('lists exactly the actions of the flow', () => expect(Object.keys(ACTIONS).sort()).toEqual(Object.keys(allowed).sort()));
   for (const [action, from] of Object.entries(allowed)) {
@@ -75,11 +80,26 @@ describe('correction', () => {
 });
 
 describe('consultation and extension', () => {
-  it('gives a third party 15 working days (9/30, 10/9–10/11, 10/13–10/17, 10/20–10/24, 10/27) and returns to the stage it paused', () => {
-    const started = step(kase('extended', [received, { type: 'extended', date: '2025-09-26', days: 5, reason: 'r' }]), 'startConsultation', { kind: 'thirdParty', party: '某公司', date: '2025-09-29' }, ctx('2025-09-29'));
-    expect(started).toMatchObject({ state: 'consultation', event: { type: 'pauseStarted', reason: 'thirdParty:某公司:2025-10-27' } });
+  it('gives a third party 15 working days (9/30, 10/9–10/11, 10/13–10/17, 10/20–10/24, 10/27) from the letter and returns to the stage it paused', () => {
+    const started = step(kase('extended', [received, { type: 'extended', date: '2025-09-26', days: 5, reason: 'r' }]), 'startConsultation', { kind: 'thirdParty', party: '某公司', sentAt: '2025-09-29' }, ctx('2025-09-30'));
+    expect(started).toMatchObject({ state: 'consultation', event: { type: 'pauseStarted', date: '2025-09-29', kind: 'thirdParty', party: '某公司', answerBy: '2025-10-27' } });
     const events = [received, { type: 'extended', date: '2025-09-26', days: 5, reason: 'r' }, started.event];
-    expect(step(kase('consultation', events), 'endConsultation', {}, ctx('2025-10-10')).state).toBe('extended');
+    expect(step(kase('consultation', events), 'recordConsultationAnswer', { outcome: 'agree' }, ctx('2025-10-10')).state).toBe('extended');
+  });
+  it('counts the 15 days from the party\'s receipt of the letter (10/9 → 10/29)', () => {
+    const started = step(kase('assigned'), 'startConsultation', { kind: 'otherAgency', party: '县自然资源局', sentAt: '2025-09-29', deliveredAt: '2025-10-09' }, ctx('2025-10-09'));
+    expect(started.event).toMatchObject({ date: '2025-09-29', deliveredAt: '2025-10-09', answerBy: '2025-10-29' });
+    expect(refusal(() => step(kase('assigned'), 'startConsultation', { kind: 'otherAgency', party: 'x', sentAt: '2025-10-09', deliveredAt: '2025-09-30' }, ctx('2025-10-09')))).toBe('INVALID_INPUT');
+    expect(refusal(() => step(kase('assigned'), 'startConsultation', { kind: 'otherAgency', party: 'x', sentAt: '2025-10-10' }, ctx('2025-10-09')))).toBe('DATE_IN_FUTURE');
+  });
+  it('records 同意 / 不同意 with reasons / 未答复 only after the answer date; an agency\'s silence is consent (§34)', () => {
+    const letter = (kind) => ({ type: 'pauseStarted', date: '2025-09-29', reason: 'x', kind, party: 'x', deliveredAt: '2025-09-29', answerBy: '2025-10-27' });
+    const consulting = (kind) => kase('consultation', [received, { type: 'assigned', date: '2025-09-26' }, letter(kind)]);
+    expect(refusal(() => step(consulting('thirdParty'), 'recordConsultationAnswer', { outcome: 'disagree' }, ctx('2025-10-10')))).toBe('REASON_REQUIRED');
+    expect(step(consulting('thirdParty'), 'recordConsultationAnswer', { outcome: 'disagree', reason: '涉及商业秘密' }, ctx('2025-10-10')).event).toEqual({ type: 'pauseEnded', date: '2025-10-10', outcome: 'disagree', reason: '涉及商业秘密' });
+    expect(refusal(() => step(consulting('otherAgency'), 'recordConsultationAnswer', { outcome: 'none' }, ctx('2025-10-27')))).toBe('CONSULTATION_NOT_DUE');
+    expect(step(consulting('otherAgency'), 'recordConsultationAnswer', { outcome: 'none' }, ctx('2025-10-28')).event).toEqual({ type: 'pauseEnded', date: '2025-10-28', outcome: 'none', deemedConsent: true });
+    expect(step(consulting('thirdParty'), 'recordConsultationAnswer', { outcome: 'none' }, ctx('2025-10-28')).event).toEqual({ type: 'pauseEnded', date: '2025-10-28', outcome: 'none' });
   });
   it('extends once, 1–20 working days, with a reason; the stage stays when replying', () => {
     expect(step(kase('assigned'), 'extend', { days: 20, reason: '需要协调' }, ctx('2025-10-09')).state).toBe('extended');
@@ -93,6 +113,17 @@ describe('consultation and extension', () => {
 });
 
 describe('reply, close and the proactive item', () => {
+  it('answers on the spot: recorded and closed today in its type\'s row, or drafted (marked) for review when a written reply is issued', () => {
+    expect(step(kase('received'), 'answerOnTheSpot', { replyType: 'alreadyPublic', accessRoute: '县政府网站', summary: '已告知网址' }, ctx('2025-10-09'))).toEqual({
+      state: 'replied',
+      event: { type: 'answeredOnTheSpot', date: '2025-10-09', replyType: 'alreadyPublic', disposition: 'granted', summary: '已告知网址' },
+      patch: { disposition: 'granted', closedAt: '2025-10-09' },
+    });
+    expect(refusal(() => step(kase('received'), 'answerOnTheSpot', { replyType: 'alreadyPublic', summary: 's' }, ctx('2025-10-09')))).toBe('INVALID_INPUT');
+    expect(refusal(() => step(kase('received'), 'answerOnTheSpot', { replyType: 'provided', summary: ' ' }, ctx('2025-10-09')))).toBe('INVALID_INPUT');
+    const written = step(kase('assigned'), 'answerOnTheSpot', { replyType: 'provided', summary: 's', document: true, reply: 'r9' }, ctx('2025-10-09'));
+    expect(written).toMatchObject({ state: 'replying', event: { type: 'replyDrafted', reply: 'r9', onTheSpot: true }, patch: {} });
+  });
   it('records the disposition and the closing date on reply', () => {
     expect(step(kase('replying'), 'reply', { disposition: 'partialGrant', reply: 'r1' }, ctx('2025-10-20'))).toMatchObject({
       state: 'replied', patch: { disposition: 'partialGrant', closedAt: '2025-10-20' },
@@ -136,5 +167,74 @@ describe('withdraw and a late correction', () => {
     const lapsed = kase('closed', [received, assigned, requested, { type: 'closed', date: '2025-10-10', disposition: 'otherOverdueCorrection' }], 'otherOverdueCorrection');
     expect(step(lapsed, 'acceptLateCorrection', { reason: '邮寄延误' }, ctx('2025-10-11')).patch).toEqual({ disposition: null, closedAt: null });
     expect(refusal(() => step({ ...lapsed, disposition: 'granted' }, 'acceptLateCorrection', { reason: 'r' }, ctx('2025-10-11')))).toBe('CASE_STATE');
+  });
+});
+
+describe('§31 receipt', () => {
+  it('is confirmed by the office: an application submitted on Friday 11/7 and confirmed on Monday 11/10 is received on 11/10', () => {
+    const waiting = kase('awaitingConfirmation', [{ type: 'submitted', date: '2025-11-07' }]);
+    expect(step(waiting, 'confirmReceipt', { date: '2025-11-10' }, ctx('2025-11-10'))).toEqual({
+      state: 'received', event: { type: 'received', date: '2025-11-10', confirmed: true }, patch: { receivedAt: '2025-11-10' },
+    });
+    expect(ACTIONS.confirmReceipt.officeOnly).toBe(true);
+    expect(refusal(() => step(waiting, 'confirmReceipt', { date: '2025-11-06' }, ctx('2025-11-10')))).toBe('DATE_OUT_OF_ORDER');
+  });
+});
+
+describe('fees (109号)', () => {
+  const assigned = kase('assigned', [received, { type: 'assigned', date: '2025-09-26' }]);
+  const notice = (input, today = '2025-09-29', dueAt = '2025-10-30') => step(assigned, 'feeNotice', { mode: 'perPage', pages: 40, quoted: 100, date: today, ...input }, { ...ctx(today), dueAt });
+  it('charges the quoted fee, payable within 20 working days (9/30 … 11/3), and stops the clock', () => {
+    expect(notice({})).toEqual({
+      state: 'feePending',
+      event: { type: 'feeNoticed', date: '2025-09-29', mode: 'perPage', pages: 40, quoted: 100, reduction: 0, amount: 100, payBy: '2025-11-03' },
+      patch: {},
+    });
+  });
+  it('reduces (减免) only with a reason, never above the quote, and never charges within the free allowance', () => {
+    expect(notice({ reduction: 40, reason: '困难群众' }).event).toMatchObject({ quoted: 100, reduction: 40, amount: 60, reason: '困难群众' });
+    expect(notice({ amount: 30, reason: '困难群众' }).event).toMatchObject({ reduction: 70, amount: 30 });
+    expect(refusal(() => notice({ reduction: 40 }))).toBe('REASON_REQUIRED');
+    expect(refusal(() => notice({ amount: 120 }))).toBe('INVALID_INPUT');
+    expect(refusal(() => notice({ quoted: 0 }))).toBe('FEE_NOT_DUE');
+    expect(refusal(() => notice({ amount: 0, reason: '全免' }))).toBe('FEE_NOT_DUE');
+  });
+  it('is issued within the reply period, once', () => {
+    expect(refusal(() => notice({}, '2025-10-31', '2025-10-30'))).toBe('FEE_TOO_LATE');
+    const noticed = { type: 'feeNoticed', date: '2025-09-29', mode: 'perPage', pages: 40, quoted: 100, reduction: 0, amount: 100, payBy: '2025-11-03' };
+    const paid = kase('assigned', [received, { type: 'assigned', date: '2025-09-26' }, noticed, { type: 'feePaid', date: '2025-10-09', amount: 100, receiptNumber: 'R1' }]);
+    expect(refusal(() => step(paid, 'feeNotice', { mode: 'perPage', pages: 40, quoted: 100 }, ctx('2025-10-10')))).toBe('FEE_USED');
+  });
+  const pending = kase('feePending', [received, { type: 'assigned', date: '2025-09-26' }, { type: 'feeNoticed', date: '2025-09-29', mode: 'perCase', nth: 12, quoted: 100, reduction: 0, amount: 100, payBy: '2025-11-03' }]);
+  it('records the payment of the noticed amount by the pay-by date', () => {
+    expect(step(pending, 'recordPayment', { amount: 100, date: '2025-11-03', receiptNumber: ' NO.0001 ' }, ctx('2025-11-04'))).toEqual({
+      state: 'assigned', event: { type: 'feePaid', date: '2025-11-03', amount: 100, receiptNumber: 'NO.0001' }, patch: { fee: 100, feePaidAt: '2025-11-03' },
+    });
+    expect(refusal(() => step(pending, 'recordPayment', { amount: 90, receiptNumber: 'x' }, ctx('2025-10-10')))).toBe('FEE_AMOUNT');
+    expect(refusal(() => step(pending, 'recordPayment', { amount: 100, receiptNumber: 'x' }, ctx('2025-11-04')))).toBe('FEE_LAPSED');
+  });
+  it('lapses the day after the pay-by date as 逾期未缴费 (table 三 (六)2)', () => {
+    expect(refusal(() => step(pending, 'lapseFee', {}, ctx('2025-11-03')))).toBe('FEE_NOT_LAPSED');
+    expect(step(pending, 'lapseFee', {}, ctx('2025-11-04'))).toMatchObject({ state: 'closed', patch: { disposition: 'otherOverdueFee', closedAt: '2025-11-04' } });
+  });
+});
+
+describe('§35 requests beyond a reasonable range', () => {
+  const asked = kase('assigned', [received, { type: 'assigned', date: '2025-09-26' }, { type: 'reasonsAsked', date: '2025-09-29' }]);
+  it('asks for reasons first, once', () => {
+    expect(refusal(() => step(kase('assigned'), 'declineExcessive', { reason: 'r' }, ctx('2025-10-09')))).toBe('REASONS_NOT_ASKED');
+    expect(refusal(() => step(kase('assigned'), 'setReasonableDate', { date: '2026-01-30', reason: 'r' }, ctx('2025-10-09')))).toBe('REASONS_NOT_ASKED');
+    expect(step(kase('assigned'), 'askReasons', {}, ctx('2025-09-29')).event).toEqual({ type: 'reasonsAsked', date: '2025-09-29' });
+    expect(refusal(() => step(asked, 'askReasons', {}, ctx('2025-10-09')))).toBe('ALREADY_DONE');
+  });
+  it('declines (不予处理, (五)4) with a reason', () => {
+    expect(refusal(() => step(asked, 'declineExcessive', {}, ctx('2025-10-09')))).toBe('REASON_REQUIRED');
+    expect(step(asked, 'declineExcessive', { reason: '无正当理由' }, ctx('2025-10-09'))).toMatchObject({ state: 'replied', patch: { disposition: 'notProcessedMassive', closedAt: '2025-10-09' } });
+  });
+  it('or sets a later, reasoned reply date; the action is dated today, `date` is the new reply date', () => {
+    const set = step(asked, 'setReasonableDate', { date: '2026-01-30', reason: '申请数量大' }, { ...ctx('2025-10-09'), dueAt: '2025-10-30' });
+    expect(set).toEqual({ state: 'assigned', event: { type: 'reasonableDate', date: '2025-10-09', dueAt: '2026-01-30', reason: '申请数量大' }, patch: {} });
+    expect(refusal(() => step(asked, 'setReasonableDate', { date: '2025-10-30', reason: 'r' }, { ...ctx('2025-10-09'), dueAt: '2025-10-30' }))).toBe('INVALID_INPUT');
+    expect(refusal(() => step(asked, 'setReasonableDate', { date: '2026-01-30' }, { ...ctx('2025-10-09'), dueAt: '2025-10-30' }))).toBe('REASON_REQUIRED');
   });
 });

@@ -26,11 +26,15 @@ describe('request model contract', () => {
   const reply = require('../../src/api/request-reply/content-types/request-reply/schema.json');
   const codes = require('../../dist/src/domain/request-codes');
   const { CASE_STATES } = require('../../dist/src/domain/request-flow');
+  const { REPLY_TYPES } = require('../../dist/src/domain/reply-types');
 
   it('keeps request and reply enumerations in step with the coded values and the flow', () => {
     expect(request.attributes.applicantType.enum).toEqual([...codes.APPLICANT_TYPES]);
     expect(request.attributes.disposition.enum).toEqual([...codes.DISPOSITIONS]);
-    expect(reply.attributes.disposition.enum).toEqual([...codes.DISPOSITIONS]);
+    expect(reply.attributes.disposition.enum).toEqual([...codes.REPLY_DISPOSITIONS]);
+    expect(reply.attributes.disposition.enum).not.toEqual(expect.arrayContaining(['otherOverdueCorrection']));
+    expect(reply.attributes.replyType.enum).toEqual([...REPLY_TYPES]);
+    expect(reply.attributes.exemptionReason.enum).toEqual([...EXEMPTION_REASONS]);
     expect(request.attributes.delivery.enum).toEqual([...codes.DELIVERY]);
     expect(request.attributes.channel.enum).toEqual([...codes.CHANNELS]);
     expect(request.attributes.state.enum).toEqual([...CASE_STATES]);

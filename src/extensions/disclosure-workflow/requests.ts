@@ -6,28 +6,64 @@ import Joi from 'joi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { refuse } from '../../domain/case-refusal';
-import { DISPOSITIONS, WITHDRAWAL_CHANNELS } from '../../domain/request-codes';
-import { MAX_EXTENSION_DAYS, OPEN_CASE_STATES } from '../../domain/request-flow';
+import { WITHDRAWAL_CHANNELS } from '../../domain/request-codes';
+import { CONSULTATION_OUTCOMES, MAX_EXTENSION_DAYS, OPEN_CASE_STATES } from '../../domain/request-flow';
+import { REPLY_TYPES } from '../../domain/reply-types';
+import { EXEMPTION_REASONS } from '../../domain/disclosure-rules';
 import { requestActionId } from '../../api/disclosure-request/permissions';
 import { REQUEST } from '../../constants';
 
 const day = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/).message('{{#label}} must be a date YYYY-MM-DD');
 const note = Joi.string().max(2000).allow('', null);
 /** The body each case action accepts; anything else is a 400 naming the field. */
+const reason = Joi.string().trim().min(1).max(1000);
+const money = Joi.number().min(0).max(1_000_000).precision(2);
+/** A reply's type and the fields that type requires (checked again, per type, by the flow and at publish). */
+const replyType = {
+  replyType: Joi.string().valid(...REPLY_TYPES),
+  exemptionReason: Joi.string().valid(...EXEMPTION_REASONS),
+  accessRoute: Joi.string().trim().max(1000),
+  competentAgency: Joi.string().trim().max(200),
+  competentAgencyContact: Joi.string().trim().max(300),
+  earlierReply: Joi.string().trim().max(300),
+};
+/** The body each case action accepts; anything else is a 400 naming the field. */
 export const ACTION_BODIES: Record<string, Joi.ObjectSchema> = {
+  confirmReceipt: Joi.object({ date: day, note }),
+  answerOnTheSpot: Joi.object({ ...replyType, replyType: replyType.replyType.required(), summary: Joi.string().trim().min(1).max(2000).required(), document: Joi.boolean(), date: day, note }),
   assign: Joi.object({ department: Joi.string().max(64).required(), handler: Joi.number().integer().positive().required(), date: day, note }),
   requestCorrection: Joi.object({ deadline: day.required(), items: Joi.string().trim().min(1).max(2000).required(), date: day, note }),
   receiveCorrection: Joi.object({ date: day, note }),
   lapseCorrection: Joi.object({ date: day, note }),
-  startConsultation: Joi.object({ kind: Joi.string().valid('thirdParty', 'otherAgency').required(), party: Joi.string().max(200).required(), date: day, note }),
-  endConsultation: Joi.object({ date: day, note }),
-  extend: Joi.object({ days: Joi.number().integer().min(1).max(MAX_EXTENSION_DAYS).required(), reason: Joi.string().trim().min(1).max(1000).required(), date: day, note }),
-  draftReply: Joi.object({ disposition: Joi.string().valid(...DISPOSITIONS), note }),
+  acceptLateCorrection: Joi.object({ reason: reason.required(), date: day, note }),
+  withdraw: Joi.object({ channel: Joi.string().valid(...WITHDRAWAL_CHANNELS).required(), date: day, note }),
+  startConsultation: Joi.object({ kind: Joi.string().valid('thirdParty', 'otherAgency').required(), party: Joi.string().trim().min(1).max(200).required(), sentAt: day, deliveredAt: day, note }),
+  recordConsultationAnswer: Joi.object({
+    outcome: Joi.string().valid(...CONSULTATION_OUTCOMES).required(),
+    reason: Joi.when('outcome', { is: 'disagree', then: reason.required(), otherwise: reason.allow('', null) }),
+    date: day,
+    note,
+  }),
+  extend: Joi.object({ days: Joi.number().integer().min(1).max(MAX_EXTENSION_DAYS).required(), reason: reason.required(), date: day, note }),
+  feeNotice: Joi.object({
+    mode: Joi.string().valid('perCase', 'perPage').required(),
+    pages: Joi.when('mode', { is: 'perPage', then: Joi.number().integer().min(1).max(1_000_000).required(), otherwise: Joi.forbidden() }),
+    amount: money,
+    // The officer gives the amount charged or the reduction (减免), not both.
+    reduction: Joi.when('amount', { is: Joi.exist(), then: Joi.forbidden(), otherwise: money }),
+    reason: Joi.when('amount', { is: Joi.exist(), then: reason, otherwise: Joi.when('reduction', { is: Joi.number().greater(0).required(), then: reason.required(), otherwise: reason }) }),
+    date: day,
+    note,
+  }),
+  recordPayment: Joi.object({ amount: money.required(), date: day.required(), receiptNumber: Joi.string().trim().min(1).max(100).required(), note }),
+  lapseFee: Joi.object({ date: day, note }),
+  askReasons: Joi.object({ date: day, note }),
+  declineExcessive: Joi.object({ reason: reason.required(), date: day, note }),
+  setReasonableDate: Joi.object({ date: day.required(), reason: reason.required(), note }),
+  draftReply: Joi.object({ ...replyType, note }),
   reply: Joi.object({ date: day, note }),
   close: Joi.object({ date: day, note }),
   publishAsItem: Joi.object({ title: Joi.string().max(200), note }),
-  acceptLateCorrection: Joi.object({ reason: Joi.string().trim().min(1).max(1000).required(), date: day, note }),
-  withdraw: Joi.object({ channel: Joi.string().valid(...WITHDRAWAL_CHANNELS).required(), date: day, note }),
 };
 const LIST = Joi.object({ state: Joi.string().valid(...OPEN_CASE_STATES), mine: Joi.boolean() });
 

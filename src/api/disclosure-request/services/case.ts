@@ -3,10 +3,11 @@
 // again from the events, audited, and mailed to whoever must act or be told.
 import type { Core } from '@strapi/strapi';
 import { ITEM, REPLY, REQUEST } from '../../../constants';
-import { ACTIONS, GRANTED, OPEN_CASE_STATES, admissible, availableActions, step, type Case, type CaseEvent, type CaseInput } from '../../../domain/request-flow';
+import { ACTIONS, CONFIRMED_CHANNELS, GRANTED, OPEN_CASE_STATES, admissible, availableActions, step, type Case, type CaseEvent, type CaseInput } from '../../../domain/request-flow';
 import { computeClock, REPLY_DAYS, type ClockEvent } from '../../../domain/request-clock';
 import { localDate, toDateString } from '../../../domain/local-date';
 import { refuse } from '../../../domain/case-refusal';
+import { REPLY_TYPE_FIELDS as REPLY_FIELDS } from '../../../domain/reply-types';
 import { requestActionId } from '../permissions';
 
 const OPEN_STATES: readonly string[] = OPEN_CASE_STATES;
@@ -28,6 +29,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const withEvents = (row: any) =>
     Array.isArray(row.events) && row.events.length ? row : { ...row, events: [{ type: 'received', date: toDateString(row.receivedAt) }] };
 
+  /** The clock runs from receipt (not before §31 confirmation) and not for an answer given on the spot. */
+  const clocked = (row: any) =>
+    OPEN_STATES.includes(row.state) && (row.events as CaseEvent[]).some((e) => e.type === 'received') && !(row.events as CaseEvent[]).some((e: any) => e.onTheSpot);
+
   const MANAGE = requestActionId(strapi, 'manage');
   const HANDLE = requestActionId(strapi, 'handle');
 
@@ -47,8 +52,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** What the admin shows: the case without applicant identity documents, plus its clock. */
   function view(row: any, calendar: any) {
-    const open = OPEN_STATES.includes(row.state);
-    const clock = open ? clockOf(row, calendar) : null;
+    const clock = clocked(row) ? clockOf(row, calendar) : null;
+    const submittedAt = toDateString(row.submittedAt);
+    const fee = (row.events as CaseEvent[]).filter((e) => e.type === 'feeNoticed').pop() ?? null;
     const assigned = (row.events as CaseEvent[]).filter((e) => e.type === 'assigned').pop() as any;
     return {
       documentId: row.documentId,
@@ -59,13 +65,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       description: row.description,
       channel: row.channel,
       delivery: row.delivery,
+      submittedAt,
       receivedAt: toDateString(row.receivedAt),
+      /** §31: working days an online or fax application has waited for the office to confirm it. */
+      waitingDays: row.state === 'awaitingConfirmation' && submittedAt ? calendar.workingDaysBetween(submittedAt, today()) : null,
       dueAt: toDateString(row.dueAt),
       closedAt: toDateString(row.closedAt),
       disposition: row.disposition ?? null,
       department: row.department ?? null,
       handler: row.handler ? { id: row.handler.id, name: [row.handler.lastname, row.handler.firstname].filter(Boolean).join('') || row.handler.email } : null,
       assignedLate: Boolean(assigned?.late),
+      fee: fee && { ...fee, paid: row.feePaidAt ? { amount: Number(row.fee), date: toDateString(row.feePaidAt) } : null },
       clock,
       events: row.events,
       actions: availableActions(row),
@@ -84,27 +94,55 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Work the action needs done on other documents, inside the case's transaction. */
+  async function draftReplyFor(row: any, input: CaseInput, extra: Record<string, unknown> = {}) {
+    const typed = Object.fromEntries(REPLY_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
+    const reply = await strapi.documents(REPLY as any).create({
+      data: {
+        // Every author may read replies: no personal data of the applicant (name, query code) in
+        // the draft. The office addresses the letter when it sends it.
+        title: `政府信息公开申请答复书（${toDateString(row.receivedAt)}收到的申请）`,
+        body: `申请人：\n\n本机关于${toDateString(row.receivedAt)}收到您提出的政府信息公开申请，申请内容为“${row.description}”。经审查，现答复如下：\n\n${input.summary ?? ''}`,
+        request: row.documentId,
+        department: row.department?.documentId ?? null,
+        ...typed,
+        ...extra,
+      } as any,
+    });
+    return { ...input, reply: reply.documentId };
+  }
+
+  /** 按件: the applicant's applications received in the same natural month, this one counted last among same-day ones by id. */
+  async function nthThisMonth(row: any): Promise<number> {
+    const received = toDateString(row.receivedAt)!;
+    const [year, month] = received.split('-').map(Number);
+    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    const same = row.idNumber ? { idNumber: row.idNumber } : row.organizationCode ? { organizationCode: row.organizationCode } : { applicantName: row.applicantName, phone: row.phone ?? null, email: row.email ?? null };
+    return strapi.db.query(REQUEST).count({
+      where: {
+        ...same,
+        receivedAt: { $gte: `${received.slice(0, 7)}-01`, $lt: next },
+        $or: [{ receivedAt: { $lt: received } }, { receivedAt: received, id: { $lte: row.id } }],
+      },
+    });
+  }
+
   const SIDE_EFFECTS: Record<string, (row: any, input: CaseInput) => Promise<CaseInput>> = {
-    async draftReply(row, input) {
-      const reply = await strapi.documents(REPLY as any).create({
-        data: {
-          // Every author may read replies: no personal data of the applicant (name, query code) in
-          // the draft. The office addresses the letter when it sends it.
-          title: `政府信息公开申请答复书（${toDateString(row.receivedAt)}收到的申请）`,
-          disposition: input.disposition ?? null,
-          body: `申请人：\n\n本机关于${toDateString(row.receivedAt)}收到您提出的政府信息公开申请，申请内容为“${row.description}”。经审查，现答复如下：\n\n`,
-          request: row.documentId,
-          department: row.department?.documentId ?? null,
-        } as any,
-      });
-      return { ...input, reply: reply.documentId };
+    draftReply: (row, input) => draftReplyFor(row, input),
+    async answerOnTheSpot(row, input) {
+      return input.document ? draftReplyFor(row, input, { onTheSpot: true }) : input;
+    },
+    async feeNotice(row, input) {
+      const fees = strapi.service('api::disclosure-request.fees');
+      if (input.mode === 'perPage') return { ...input, quoted: fees.quote({ mode: 'perPage', pages: input.pages }).amount };
+      const nth = await nthThisMonth(row);
+      return { ...input, nth, quoted: fees.quote({ mode: 'perCase', nth }).amount };
     },
     async reply(row, input) {
       const drafted = (row.events as CaseEvent[]).filter((e) => e.type === 'replyDrafted').pop() as any;
       // Publishing goes through the plugin's gate: approved by the chain and signed off, or refused.
       const published: any = await strapi.documents(REPLY as any).publish({ documentId: drafted.reply });
       const disposition = published?.entries?.[0]?.disposition;
-      if (!disposition) refuse('INVALID_INPUT', 'the reply has no disposition');
+      if (!disposition) refuse('INVALID_INPUT', 'the reply has no type');
       return { ...input, reply: drafted.reply, disposition };
     },
     async publishAsItem(row, input) {
@@ -144,10 +182,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { departments, handlers: users.map((u: any) => ({ id: u.id, name: [u.lastname, u.firstname].filter(Boolean).join('') || u.email, email: u.email })) };
     },
 
-    /** A new case's stage, clock and first event, received on `receivedAt`: online intake and Content Manager entry alike. */
-    async start(receivedAt: string) {
-      const { dueAt, provisional } = await plugin().service('calendar').dueDate(receivedAt, REPLY_DAYS);
-      return { state: 'received', receivedAt, dueAt, dueProvisional: provisional, closedAt: null, events: [{ type: 'received', date: receivedAt }] };
+    /**
+     * A new case's stage, clock and first event. A letter or an in-person application is received on
+     * the day it arrives; an online or fax one (§31(3)) waits, from the day it came in, for the
+     * office to confirm it (confirmReceipt), and its clock starts then.
+     */
+    async start({ channel, date }: { channel: string; date: string }) {
+      if (CONFIRMED_CHANNELS.includes(channel)) {
+        return { state: 'awaitingConfirmation', submittedAt: date, receivedAt: null, dueAt: null, dueProvisional: false, closedAt: null, events: [{ type: 'submitted', date }] };
+      }
+      const { dueAt, provisional } = await plugin().service('calendar').dueDate(date, REPLY_DAYS);
+      return { state: 'received', submittedAt: date, receivedAt: date, dueAt, dueProvisional: provisional, closedAt: null, events: [{ type: 'received', date }] };
     },
 
     /** The case actions this user may take at the case's stage: the office any, a handler their own case's non-office ones. */
@@ -178,13 +223,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (definition.officeOnly && !office) refuse('OFFICE_ONLY');
         if (!office && row.handler?.id !== actor) refuse('NOT_HANDLER');
         const kase: Case = { state: row.state, events: row.events, disposition: row.disposition };
-        const ctx = { today: today(), calendar };
+        const ctx = { today: today(), calendar, dueAt: clocked(row) ? clockOf(row, calendar).dueAt : null };
         admissible(kase, action, input, ctx.today); // refuse before touching other documents
         const effective = SIDE_EFFECTS[action] ? await SIDE_EFFECTS[action](row, input) : input;
         const next = step(kase, action, effective, ctx);
         const events = [...kase.events, { ...next.event, by: actor }];
-        const open = OPEN_STATES.includes(next.state);
-        const clock = open ? clockOf({ events }, calendar) : null;
+        const clock = clocked({ state: next.state, events }) ? clockOf({ events }, calendar) : null;
         const data: Record<string, unknown> = {
           state: next.state,
           events,
@@ -224,6 +268,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (action === 'requestCorrection') {
         await mail(row.email, subject('补正申请告知书 Correction needed'), `请于${event.deadline}前补正您的政府信息公开申请（查询码 ${row.queryCode}）。需要补正的事项：${event.items}\n${event.note ?? ''}`);
       }
+      if (action === 'confirmReceipt') {
+        await mail(row.email, subject('受理回执 Application received'), `您的政府信息公开申请（查询码 ${row.queryCode}）已于${event.date}确认收到，本机关将自该日起20个工作日内答复。`);
+      }
+      if (action === 'feeNotice') {
+        await mail(row.email, subject('收费通知 Fee notice'), `您的政府信息公开申请（查询码 ${row.queryCode}）需缴纳信息处理费${event.amount}元，请于${event.payBy}前缴纳；逾期未缴纳的，视为放弃申请。`);
+      }
+      if (action === 'askReasons') {
+        await mail(row.email, subject('说明理由告知 Reasons requested'), `您申请公开政府信息的数量、频次明显超过合理范围，请说明理由（《政府信息公开条例》第三十五条）。查询码 ${row.queryCode}`);
+      }
+      if (action === 'setReasonableDate') {
+        await mail(row.email, subject('答复期限告知 Reply date'), `本机关将于${event.dueAt}前答复您的政府信息公开申请（查询码 ${row.queryCode}）。理由：${event.reason}`);
+      }
       if (action === 'reply' && row.delivery === 'email') {
         const reply: any = await strapi.documents(REPLY as any).findOne({ documentId: event.reply, status: 'published' });
         await mail(row.email, subject('政府信息公开申请答复书 Reply'), `${reply?.title ?? ''}\n\n${reply?.body ?? ''}`);
@@ -239,11 +295,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await strapi.db.query(REQUEST).findMany({
         where,
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-        select: ['documentId', 'queryCode', 'state', 'applicantType', 'applicantName', 'description', 'channel', 'delivery', 'receivedAt', 'dueAt', 'closedAt', 'disposition', 'events'],
+        select: ['documentId', 'queryCode', 'state', 'applicantType', 'applicantName', 'description', 'channel', 'delivery', 'submittedAt', 'receivedAt', 'dueAt', 'closedAt', 'disposition', 'fee', 'feePaidAt', 'events'],
         populate: { department: { select: ['documentId', 'name', 'code'] }, handler: { select: ['id', 'firstname', 'lastname', 'email'] } },
       });
       const calendar = await plugin().service('calendar').snapshot();
-      const urgency = (c: any) => (c.clock?.overdue ? 'overdue' : c.clock?.dueSoon ? 'dueSoon' : c.state === 'correction' ? 'waiting' : 'onTime');
+      // Overdue wins over everything: a pause never hides a case that is already late.
+      const urgency = (c: any) =>
+        c.clock?.overdue ? 'overdue' : c.clock?.paused || !c.clock ? 'waiting' : c.clock.dueSoon ? 'dueSoon' : 'onTime';
       const cases = rows.map((row: any) => {
         const c = view(withEvents(row), calendar);
         return { ...c, urgency: urgency(c) };

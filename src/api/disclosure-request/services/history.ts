@@ -16,7 +16,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.db.transaction(async () => {
       for (const [index, { department, fee, ...fields }] of values.entries()) {
         // Through the Document Service, so the record is set up like a historical CM entry.
-        const created = await strapi.documents(REQUEST as any).create({ data: { ...fields, fee: fee === '' ? null : fee } as any });
+        // A fee in the old records was paid by the time the case closed (section 六 sums payments by year).
+        const paid = fee === '' || fee == null ? { fee: null } : { fee, feePaidAt: fields.closedAt };
+        const created = await strapi.documents(REQUEST as any).create({ data: { ...fields, ...paid } as any });
         if (department) await strapi.db.query(REQUEST).update({ where: { documentId: created.documentId }, data: { department: byCode.get(department) } });
         progress(index + 1, values.length);
       }

@@ -29,22 +29,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async receive(fields: Record<string, unknown>) {
-    // Online requests are received on the day they are confirmed (条例§31), in the site's time zone.
-    const receivedAt = localDate(new Date(), strapi.config.get('disclosure.timeZone'));
-    const started = await strapi.service('api::disclosure-request.case').start(receivedAt);
-    const { dueAt, dueProvisional: provisional } = started;
+    // Online requests are received on the day the office confirms them (条例§31(3)); until then
+    // the case waits, dated the day it came in (the site's time zone).
+    const submittedAt = localDate(new Date(), strapi.config.get('disclosure.timeZone'));
+    const started = await strapi.service('api::disclosure-request.case').start({ channel: 'online', date: submittedAt });
     const queryCode = newQueryCode();
     await strapi.db.query(REQUEST).create({ data: { ...fields, ...started, queryCode, channel: 'online' } });
-    strapi.log.info(`[disclosure] request received online, due ${dueAt}${provisional ? ' (provisional)' : ''}`);
-    return { queryCode, receivedAt, dueAt, dueProvisional: provisional };
+    strapi.log.info('[disclosure] request submitted online, awaiting confirmation of receipt');
+    return { queryCode, submittedAt, state: started.state };
   },
 
   async status(queryCode: string) {
-    const row = await strapi.db.query(REQUEST).findOne({ where: { queryCode }, select: ['state', 'receivedAt', 'dueAt', 'dueProvisional', 'closedAt', 'disposition'] });
+    const row = await strapi.db.query(REQUEST).findOne({ where: { queryCode }, select: ['state', 'submittedAt', 'receivedAt', 'dueAt', 'dueProvisional', 'closedAt', 'disposition'] });
     if (!row) return null;
     const closed = row.state === 'closed' || row.state === 'replied';
     return {
       state: row.state,
+      submittedAt: row.submittedAt,
+      /** The confirmed date of receipt (§31): null until the office confirms it. */
       receivedAt: row.receivedAt,
       dueAt: row.dueAt,
       dueProvisional: Boolean(row.dueProvisional),

@@ -1,5 +1,5 @@
-// The daily job: requests whose correction time ran out are closed, handlers hear about cases
-// coming due, and the office hears about annual reports due by 31 January / 31 March (条例§49).
+// The daily job: requests whose correction or payment time ran out are closed, consultations past
+// their answer date are recorded as unanswered, handlers hear about cases and answers coming due, and the office hears about annual reports due by 31 January / 31 March (条例§49).
 // Every instance may run it (cron is only the trigger): each reminder is claimed once in the
 // database before it is sent.
 import type { Core } from '@strapi/strapi';
@@ -40,35 +40,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return [...new Set(users.map((u: any) => u.email).filter(Boolean))] as string[];
   }
 
-  async function lapseCorrections(on: string) {
-    const waiting = await strapi.db.query(REQUEST).findMany({ where: { state: 'correction' }, select: ['documentId', 'events'] });
-    let closed = 0;
+  /** What runs out by itself: the stage, the event holding the date, and the system's action once that date has passed. */
+  const LAPSES = {
+    corrections: { state: 'correction', event: 'correctionRequested', field: 'deadline', action: 'lapseCorrection', input: {} },
+    fees: { state: 'feePending', event: 'feeNoticed', field: 'payBy', action: 'lapseFee', input: {} },
+    // 未答复: for another agency that is consent (§34), for a third party the office decides (§32).
+    consultations: { state: 'consultation', event: 'pauseStarted', field: 'answerBy', action: 'recordConsultationAnswer', input: { outcome: 'none' } },
+  } as const;
+
+  async function lapse(on: string, { state, event, field, action, input }: (typeof LAPSES)[keyof typeof LAPSES]) {
+    const waiting = await strapi.db.query(REQUEST).findMany({ where: { state }, select: ['documentId', 'events'] });
+    let done = 0;
     for (const row of waiting) {
-      const notice = (row.events ?? []).filter((e: any) => e.type === 'correctionRequested').pop();
-      if (!notice || on <= notice.deadline) continue;
+      const notice = (row.events ?? []).filter((e: any) => e.type === event).pop();
+      if (!notice?.[field] || on <= notice[field]) continue;
       try {
-        await cases().act({ documentId: row.documentId, action: 'lapseCorrection', actor: null, input: { date: on } });
-        closed++;
+        await cases().act({ documentId: row.documentId, action, actor: null, input: { ...input, date: on } });
+        done++;
       } catch (error) {
-        strapi.log.warn(`[disclosure] could not close ${row.documentId} after its correction lapsed: ${(error as Error).message}`);
+        strapi.log.warn(`[disclosure] ${action} on ${row.documentId} failed: ${(error as Error).message}`);
       }
     }
-    return closed;
+    return done;
   }
 
   /** One digest per handler per day listing their cases within N working days of due, or overdue. */
   async function remindHandlers(on: string) {
     const { cases: open } = await cases().dashboard({ limit: 100000 });
     const byHandler = new Map<number, any[]>();
+    const calendar = await strapi.plugin('disclosure-workflow').service('calendar').snapshot();
+    // A consultation whose answer date is near: the handler chases the party (§32) before it passes.
+    const answerSoon = (c: any) => c.state === 'consultation' && c.clock?.resumesAt && calendar.workingDaysBetween(on, c.clock.resumesAt) <= settings().reminderDays;
     for (const c of open) {
-      if (!c.handler || !c.clock || c.clock.workingDaysLeft > settings().reminderDays) continue;
+      if (!c.handler || !c.clock || (c.clock.workingDaysLeft > settings().reminderDays && !answerSoon(c))) continue;
       byHandler.set(c.handler.id, [...(byHandler.get(c.handler.id) ?? []), c]);
     }
     let sent = 0;
     for (const [handler, due] of byHandler) {
       const user = await strapi.db.query('admin::user').findOne({ where: { id: handler, isActive: true }, select: ['email'] });
       if (!user?.email) continue;
-      const lines = due.map((c) => `${c.queryCode}  ${c.dueAt}  ${c.clock.overdue ? `已超期 overdue ${-c.clock.workingDaysLeft}` : `剩余 ${c.clock.workingDaysLeft}`} 个工作日  ${String(c.description).slice(0, 40)}`);
+      const lines = due.map((c) =>
+        answerSoon(c)
+          ? `${c.queryCode}  征求意见答复期限 consultation answer due ${c.clock.resumesAt}  ${String(c.description).slice(0, 40)}`
+          : `${c.queryCode}  ${c.dueAt}  ${c.clock.overdue ? `已超期 overdue ${-c.clock.workingDaysLeft}` : `剩余 ${c.clock.workingDaysLeft}`} 个工作日  ${String(c.description).slice(0, 40)}`,
+      );
       const link = `${strapi.config.get('plugin::disclosure-workflow.adminUrl')}/plugins/disclosure-workflow/requests`;
       if (await send(`due:${handler}:${on}`, [user.email], `【依申请公开到期提醒 Requests coming due】${due.length} 件`, `${lines.join('\n')}\n\n${link}`)) sent++;
     }
@@ -99,11 +114,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async daily(on: string = localDate(new Date(), strapi.config.get('disclosure.timeZone'))) {
-      const closed = await lapseCorrections(on);
+      const closed = await lapse(on, LAPSES.corrections);
+      const unpaid = await lapse(on, LAPSES.fees);
+      const unanswered = await lapse(on, LAPSES.consultations);
       const handlers = await remindHandlers(on);
       const reports = await remindReports(on);
-      strapi.log.info(`[disclosure] daily job ${on}: ${closed} lapsed corrections closed, ${handlers} due reminders, ${reports} report reminders`);
-      return { closed, handlers, reports };
+      strapi.log.info(
+        `[disclosure] daily job ${on}: ${closed} lapsed corrections and ${unpaid} unpaid fees closed, ${unanswered} unanswered consultations recorded, ${handlers} due reminders, ${reports} report reminders`,
+      );
+      return { closed, unpaid, unanswered, handlers, reports };
     },
   };
 };
