@@ -2,7 +2,8 @@
 // typed; a reply is published (issued) only with the fields its type requires (条例§36–§39).
 import type { Core } from '@strapi/strapi';
 import { REPLY } from '../constants';
-import { checkReply, replyDisposition, REPLY_TYPE_FIELDS as TYPE_FIELDS, type ReplyFields } from '../domain/reply-types';
+import { replyDisposition, REPLY_TYPE_FIELDS as TYPE_FIELDS, type ReplyFields } from '../domain/reply-types';
+import { checkReply } from '../domain/reply-rules';
 import { fieldValidationError } from './validation-error';
 
 type Ctx = { uid: string; action: string; params: any };

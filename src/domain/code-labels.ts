@@ -7,8 +7,7 @@
 // schemas). Only type imports: the admin bundle imports this file as plain data.
 import type { DISCLOSURE, EXEMPTION_REASONS } from './disclosure-rules';
 import type { GENRES, VALIDITIES } from './catalogue-query';
-import type { APPLICANT_TYPES, CHANNELS, DELIVERY, DISPOSITIONS, WITHDRAWAL_CHANNELS } from './request-codes';
-import type { CASE_STATES } from './request-flow';
+import type { APPLICANT_TYPES, CASE_STATES, CHANNELS, DELIVERY, DISPOSITIONS, WITHDRAWAL_CHANNELS } from './request-codes';
 import type { REVIEW_KINDS, REVIEW_OUTCOMES } from './annual-report';
 import type { REPLY_TYPES } from './reply-types';
 

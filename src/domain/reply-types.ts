@@ -1,8 +1,8 @@
 // The types of a 答复书 (条例§36–§39) and the row of the annual report's table 三 each one counts in:
 // the reply's `disposition` is derived from its type (and, for §36(3), from the exemption reason),
 // never typed. Lapses (逾期不补正, 逾期未缴费) are not replies: only the daily job produces them.
-import Joi from 'joi';
-import { EXEMPTION_REASONS } from './disclosure-rules';
+// Plain data (the admin bundle imports it); the checks are in reply-rules.ts.
+import type { EXEMPTION_REASONS } from './disclosure-rules';
 
 export const REPLY_TYPES = [
   'alreadyPublic', // §36(1) 已主动公开: tell where to get it
@@ -83,37 +83,13 @@ export function replyDisposition(reply: ReplyFields): string | null {
   return (DISPOSITION_OF as Record<string, string>)[type] ?? null;
 }
 
-const text = (max: number) => Joi.string().trim().min(1).max(max);
-const required = (type: ReplyType | ReplyType[], schema: Joi.StringSchema) =>
-  Joi.when('replyType', { is: Joi.valid(...[type].flat()).required(), then: schema.required(), otherwise: schema.allow(null, '') });
-
-const SCHEMA = Joi.object({
-  replyType: Joi.string().valid(...REPLY_TYPES).required(),
-  exemptionReason: required('withheld', Joi.string().valid(...EXEMPTION_REASONS)),
-  accessRoute: required('alreadyPublic', text(1000)),
-  competentAgency: required('notOurs', text(200)),
-  competentAgencyContact: required('notOurs', text(300)),
-  earlierReply: required('repeat', text(300)),
-}).unknown(true);
-
-const MESSAGES: Record<string, { zh: string; en: string }> = {
-  replyType: { zh: '请选择答复类型', en: `replyType must be one of ${REPLY_TYPES.join(', ')}` },
-  exemptionReason: { zh: '不予公开的答复必须注明法定理由', en: 'exemptionReason is required for a §36(3) reply' },
-  accessRoute: { zh: '已主动公开的答复必须告知获取途径', en: 'accessRoute is required for a §36(1) reply' },
-  competentAgency: { zh: '请填写负责公开该信息的机关名称', en: 'competentAgency is required for a §36(5) reply' },
-  competentAgencyContact: { zh: '请填写负责公开该信息的机关的联系方式', en: 'competentAgencyContact is required for a §36(5) reply' },
-  earlierReply: { zh: '请注明已作出的答复（文号或日期）', en: 'earlierReply is required for a §36(6) reply' },
+/** What each type must say besides its type (the rest may stay empty). */
+export const REPLY_TYPE_REQUIRES: Partial<Record<ReplyType, Array<(typeof REPLY_TYPE_FIELDS)[number]>>> = {
+  withheld: ['exemptionReason'],
+  alreadyPublic: ['accessRoute'],
+  notOurs: ['competentAgency', 'competentAgencyContact'],
+  repeat: ['earlierReply'],
 };
-
-/** Every field a reply of its type lacks, one entry per field, in zh-Hans and English. */
-export function checkReply(reply: ReplyFields): Array<{ path: string; zh: string; en: string; message: string }> {
-  const { error } = SCHEMA.validate(reply, { abortEarly: false, convert: false });
-  const paths = [...new Set((error?.details ?? []).map((d) => String(d.path[0])))];
-  return paths.map((path) => {
-    const text = MESSAGES[path] ?? { zh: `${path} 无效`, en: `${path} is invalid` };
-    return { path, ...text, message: `${text.zh} / ${text.en}` };
-  });
-}
 
 /** The attributes a reply's type is made of (the reply document's and a case action's input alike). */
 export const REPLY_TYPE_FIELDS = ['replyType', 'exemptionReason', 'accessRoute', 'competentAgency', 'competentAgencyContact', 'earlierReply'] as const;

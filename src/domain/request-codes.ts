@@ -18,3 +18,11 @@ export const WITHDRAWAL_CHANNELS = [...CHANNELS, 'phone'] as const;
 export const LAPSE_DISPOSITIONS = ['otherOverdueCorrection', 'otherOverdueFee'] as const;
 type LapseDisposition = (typeof LAPSE_DISPOSITIONS)[number];
 export const REPLY_DISPOSITIONS = DISPOSITIONS.filter((d): d is Exclude<(typeof DISPOSITIONS)[number], LapseDisposition> => !(LAPSE_DISPOSITIONS as readonly string[]).includes(d));
+
+/** The stages of a case (条例§30–§36); request-flow.ts moves a case between them. */
+export const CASE_STATES = ['awaitingConfirmation', 'received', 'assigned', 'correction', 'consultation', 'extended', 'feePending', 'replying', 'replied', 'closed'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+/** Stages of a case not yet answered (the dashboard's, the reminders'). */
+export const OPEN_CASE_STATES = CASE_STATES.filter((s) => s !== 'replied' && s !== 'closed');
+/** A consulted party's answer: 同意, 不同意 (with reasons), 未答复. */
+export const CONSULTATION_OUTCOMES = ['agree', 'disagree', 'none'] as const;

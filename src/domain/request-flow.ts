@@ -4,12 +4,11 @@
 import { refuse } from './case-refusal';
 import type { WorkingDays as Calendar } from './working-days';
 import type { ClockEvent } from './request-clock';
-import { checkReply, replyDisposition, type ReplyFields } from './reply-types';
+import { replyDisposition, type ReplyFields } from './reply-types';
+import { checkReply } from './reply-rules';
+import { CONSULTATION_OUTCOMES, OPEN_CASE_STATES, type CaseState } from './request-codes';
 
-export const CASE_STATES = ['awaitingConfirmation', 'received', 'assigned', 'correction', 'consultation', 'extended', 'feePending', 'replying', 'replied', 'closed'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-/** Stages of a case not yet answered (the dashboard's, the reminders'). */
-export const OPEN_CASE_STATES = CASE_STATES.filter((s) => s !== 'replied' && s !== 'closed');
+export { CASE_STATES, OPEN_CASE_STATES, CONSULTATION_OUTCOMES, type CaseState } from './request-codes';
 
 export const GRANTED = ['granted', 'partialGrant'];
 export const CORRECTION_NOTICE_DAYS = 7;
@@ -21,7 +20,7 @@ export const CONSULTATION_DAYS = 15;
 export const FEE_PAYMENT_DAYS = 20;
 /** Channels whose applications are received only when the office confirms them (§31(3)). */
 export const CONFIRMED_CHANNELS = ['online', 'fax'];
-export const CONSULTATION_OUTCOMES = ['agree', 'disagree', 'none'] as const;
+
 
 export type CaseEvent = (
   | ClockEvent
@@ -192,8 +191,8 @@ export const ACTIONS: Record<string, { from: CaseState[]; run: Action; officeOnl
   },
   /**
    * 撤回: the applicant withdraws the request (date and channel recorded) and the case closes. Table
-   * 三 counts it in (七)3 其他: the 2021 format has no row for a withdrawal, and it is neither a
-   * lapsed correction ((七)1) nor an unpaid fee ((七)2).
+   * 三 counts it in (六)3 其他: the 2021 format has no row for a withdrawal, and it is neither a
+   * lapsed correction ((六)1) nor an unpaid fee ((六)2).
    */
   withdraw: {
     from: [...OPEN_CASE_STATES],

@@ -193,7 +193,7 @@ describe('a late correction with 正当理由 (issue 13)', () => {
 });
 
 describe('withdrawal (撤回, issue 13)', () => {
-  it('closes the case on its date with the channel recorded, counted as (七)3 其他', async () => {
+  it('closes the case on its date with the channel recorded, counted as (六)3 其他', async () => {
     const doc = await letter(daysAgo(3));
     await assign(doc, { date: daysAgo(3) });
     const res = await act('gov-author', doc.documentId, 'withdraw', { channel: 'phone', date: daysAgo(1), note: '申请人来电撤回' });

@@ -1,5 +1,6 @@
 // Each reply type counts in exactly one row of table 三 (国办公开办函〔2021〕30号) and requires its fields.
-const { REPLY_TYPES, replyDisposition, checkReply } = require('../../dist/src/domain/reply-types');
+const { REPLY_TYPES, replyDisposition } = require('../../dist/src/domain/reply-types');
+const { checkReply } = require('../../dist/src/domain/reply-rules');
 const { DISPOSITIONS, REPLY_DISPOSITIONS } = require('../../dist/src/domain/request-codes');
 const { EXEMPTION_REASONS } = require('../../dist/src/domain/disclosure-rules');
 

@@ -152,7 +152,7 @@ describe('dates', () => {
 describe('withdraw and a late correction', () => {
   const requested = { type: 'correctionRequested', date: '2025-09-29', deadline: '2025-10-09' };
   const assigned = { type: 'assigned', date: '2025-09-26', department: 'd', handler: 1, late: false };
-  it('withdraw closes on its date as (七)3 其他, with the channel', () => {
+  it('withdraw closes on its date as (六)3 其他, with the channel', () => {
     const result = step(kase('consultation', [received, assigned]), 'withdraw', { channel: 'letter', date: '2025-10-09' }, ctx('2025-10-09'));
     expect(result).toEqual({ state: 'closed', event: { type: 'withdrawn', date: '2025-10-09', channel: 'letter' }, patch: { disposition: 'otherReasons', closedAt: '2025-10-09' } });
   });
@@ -236,5 +236,12 @@ describe('§35 requests beyond a reasonable range', () => {
     expect(set).toEqual({ state: 'assigned', event: { type: 'reasonableDate', date: '2025-10-09', dueAt: '2026-01-30', reason: '申请数量大' }, patch: {} });
     expect(refusal(() => step(asked, 'setReasonableDate', { date: '2025-10-30', reason: 'r' }, { ...ctx('2025-10-09'), dueAt: '2025-10-30' }))).toBe('INVALID_INPUT');
     expect(refusal(() => step(asked, 'setReasonableDate', { date: '2026-01-30' }, { ...ctx('2025-10-09'), dueAt: '2025-10-30' }))).toBe('REASON_REQUIRED');
+  });
+});
+
+describe('the audit trail', () => {
+  const { REQUEST_EVENT_LABELS } = require('../../dist/src/domain/request-event-labels');
+  it('labels every case action\'s event in zh-Hans and English', () => {
+    for (const action of Object.keys(ACTIONS)) expect([action, REQUEST_EVENT_LABELS[`request.${action}`]]).toEqual([action, { zh: expect.any(String), en: expect.any(String) }]);
   });
 });

@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { Badge, Box, Flex, Link, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { OPEN_CASE_STATES } from '../../domain/request-flow';
+import { OPEN_CASE_STATES } from '../../domain/request-codes';
 import { API, REQUEST_UID, useCodeLabels, useT } from './utils';
 import { ClockBadges, type CaseView } from './CasePanel';
 
