@@ -4,6 +4,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { APPLICANT_TYPES, DISPOSITIONS } from './request-codes';
 import { ENTERED_CELLS, type EnteredValues } from './annual-report-entries';
+import { table3Checks, type Table3Check } from './annual-report-checks';
+
+export { table3Checks, type Table3Check };
 
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
@@ -221,25 +224,6 @@ export function table4FromCounts(counts: Table4Count[]): Table4 {
   }
   for (const kind of REVIEW_KINDS) table[kind].total = REVIEW_OUTCOMES.reduce((sum, o) => sum + table[kind][o], 0);
   return table;
-}
-
-/** One column of table 三's 勾稽关系: 四 (carried out) must equal 二 + 一 − 三（七） (carried in + received − closed). */
-export interface Table3Check {
-  column: Table3Column;
-  carriedIn: number;
-  received: number;
-  closed: number;
-  carriedOut: number;
-  ok: boolean;
-}
-
-/** The 勾稽关系 of every column of a built or stored table 三 (missing cells read as 0). */
-export function table3Checks(table: unknown): Table3Check[] {
-  const value = (row: Table3RowKey, column: Table3Column) => Number(cell(table, 'rows', row, column) || 0);
-  return TABLE3_COLUMNS.map((column) => {
-    const [carriedIn, received, closed, carriedOut] = (['carriedOver', 'newReceived', 'totalProcessed', 'carriedForward'] as const).map((row) => value(row, column));
-    return { column, carriedIn, received, closed, carriedOut, ok: carriedOut === carriedIn + received - closed };
-  });
 }
 
 /** 信息处理费 paid in the year: SUM(fee) and the number of requests, from one aggregate row. */
