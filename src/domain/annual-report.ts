@@ -1,10 +1,10 @@
 // 政府信息公开工作年度报告 (条例§50, format 国办公开办函〔2021〕30号): turning grouped counts from the
-// database into tables 二, 三 and 四, and rendering a report as printable HTML and as CSV. Pure:
+// database into tables 二, 三 and 四 with table 三's check and the fee total (build()), and rendering a report as printable HTML and as CSV. Pure:
 // no Strapi, no database; the service feeds it GROUP BY rows.
 import { stringify } from 'csv-stringify/sync';
 import { APPLICANT_TYPES, DISPOSITIONS } from './request-codes';
 import { ENTERED_CELLS, type EnteredValues } from './annual-report-entries';
-import { table3Checks, type Table3Check } from './annual-report-checks';
+import { CHECK_COLUMNS, table3Checks, type Table3Check } from './annual-report-checks';
 
 export { table3Checks, type Table3Check };
 
@@ -14,7 +14,7 @@ export const YEAR_MAX = 2100;
 // Table 三's columns are the request's applicant types and its result rows the dispositions, in
 // the official order.
 export { APPLICANT_TYPES, DISPOSITIONS };
-export const TABLE3_COLUMNS = [...APPLICANT_TYPES, 'total'] as const;
+export const TABLE3_COLUMNS = CHECK_COLUMNS;
 export const TABLE3_ROWS = ['newReceived', 'carriedOver', ...DISPOSITIONS, 'totalProcessed', 'carriedForward'] as const;
 
 /** Table 二: the genres counted from the catalogue, then the lines we hold no data for. */

@@ -1,6 +1,7 @@
-// 年度报告: tables 二, 三 and 四 computed by GROUP BY queries (counts only, never the cases
-// themselves), for the whole government or one department with its sub-departments. Table and
-// column names come from Strapi's metadata, so the same code runs on SQLite and PostgreSQL.
+// 年度报告: tables 二, 三 and 四 and the fee total computed by aggregate queries (counts and sums
+// only, never the cases themselves), for the whole government or one department with its
+// sub-departments; and the check that a report may go to review. Table and column names come from
+// Strapi's metadata, so the same code runs on SQLite and PostgreSQL.
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
