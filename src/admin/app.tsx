@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import { codeLabelMessages } from '../domain/code-labels';
 import type { DisclosureWorkflowApis } from '../plugins/disclosure-workflow/admin/src';
 import { STRAPI_CM_ZH_HANS_REKEYED, STRAPI_ZH_HANS } from './strapi-zh-Hans';
+import { ChecksPanel, translations as reportTranslations } from './annual-report/ChecksPanel';
 import { CasePanel } from './requests/CasePanel';
 import { RequestsPage } from './requests/RequestsPage';
 import { translations as requestTranslations } from './requests/translations';
@@ -52,6 +53,7 @@ export default {
         ...STRAPI_ZH_HANS,
         ...codeLabelMessages('zh'),
         ...requestTranslations['zh-Hans'],
+        ...reportTranslations['zh-Hans'],
         'Auth.form.welcome.title': '欢迎使用政府信息公开管理平台',
         'Auth.form.welcome.subtitle': '登录您的账号',
         'app.components.LeftMenu.navbrand.title': '政府信息公开',
@@ -60,6 +62,7 @@ export default {
       en: {
         ...codeLabelMessages('en'),
         ...requestTranslations.en,
+        ...reportTranslations.en,
         'Auth.form.welcome.title': 'Government information disclosure',
         'Auth.form.welcome.subtitle': 'Log in to your account',
         'app.components.LeftMenu.navbrand.title': 'Information disclosure',
@@ -73,7 +76,8 @@ export default {
     // 依申请公开 case handling, plugged into the workflow plugin and the Content Manager: the case
     // panel beside the plugin's review panel (plugin bootstraps run first, so it comes after), and
     // the dashboard at /admin/plugins/disclosure-workflow/requests, linked from the tasks page.
-    (app.getPlugin('content-manager').apis as { addEditViewSidePanel: (panels: unknown[]) => void }).addEditViewSidePanel([CasePanel]);
+    // The annual report's table 三 check beside it.
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel: (panels: unknown[]) => void }).addEditViewSidePanel([CasePanel, ChecksPanel]);
     (app.getPlugin('disclosure-workflow').apis as DisclosureWorkflowApis).addPage({
       path: 'requests',
       Component: RequestsPage,

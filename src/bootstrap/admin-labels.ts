@@ -39,7 +39,12 @@ const LABELS: Record<string, Record<string, string>> = {
   [ANNUAL_REPORT]: {
     title: '标题 Title', year: '年度 Year', department: '报告单位 Department (empty = whole government)', overview: '一、总体情况 Overview',
     table2: '二、主动公开 (generated)', table3: '三、收到和处理申请 (generated)', table4: '四、行政复议和诉讼 (generated)',
-    problems: '五、存在的主要问题及改进情况 Problems', otherMatters: '六、其他需要报告的事项 Other matters', feesCharged: '信息处理费（元） Fees charged',
+    problems: '五、存在的主要问题及改进情况 Problems', otherMatters: '六、其他需要报告的事项 Other matters', feesCharged: '信息处理费（元，按缴费记录计算） Fees charged (computed)',
+    feesChargedCases: '收费申请数（件，计算） Requests charged (computed)',
+    licensingDecisions: '表二 行政许可处理决定数 Licensing decisions', licensingSource: '行政许可数据来源 Licensing source',
+    punishmentDecisions: '表二 行政处罚处理决定数 Punishment decisions', punishmentSource: '行政处罚数据来源 Punishment source',
+    coercionDecisions: '表二 行政强制处理决定数 Coercion decisions', coercionSource: '行政强制数据来源 Coercion source',
+    administrativeFeesAmount: '表二 行政事业性收费（万元） Administrative fees (10,000 yuan)', administrativeFeesSource: '行政事业性收费数据来源 Fees source',
   },
   [REVIEW_CASE]: {
     kind: '类型 Kind', outcome: '结果 Outcome', filedAt: '立案日期 Filed', decidedAt: '审结日期 Decided', request: '申请 Request',

@@ -1,8 +1,12 @@
 // 政府信息公开工作年度报告 (条例§50, format 国办公开办函〔2021〕30号): turning grouped counts from the
-// database into tables 二, 三 and 四, and rendering a report as printable HTML and as CSV. Pure:
+// database into tables 二, 三 and 四 with table 三's check and the fee total (build()), and rendering a report as printable HTML and as CSV. Pure:
 // no Strapi, no database; the service feeds it GROUP BY rows.
 import { stringify } from 'csv-stringify/sync';
 import { APPLICANT_TYPES, DISPOSITIONS } from './request-codes';
+import { ENTERED_CELLS, type EnteredValues } from './annual-report-entries';
+import { CHECK_COLUMNS, table3Checks, type Table3Check } from './annual-report-checks';
+
+export { table3Checks, type Table3Check };
 
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
@@ -10,7 +14,7 @@ export const YEAR_MAX = 2100;
 // Table 三's columns are the request's applicant types and its result rows the dispositions, in
 // the official order.
 export { APPLICANT_TYPES, DISPOSITIONS };
-export const TABLE3_COLUMNS = [...APPLICANT_TYPES, 'total'] as const;
+export const TABLE3_COLUMNS = CHECK_COLUMNS;
 export const TABLE3_ROWS = ['newReceived', 'carriedOver', ...DISPOSITIONS, 'totalProcessed', 'carriedForward'] as const;
 
 /** Table 二: the genres counted from the catalogue, then the lines we hold no data for. */
@@ -138,8 +142,10 @@ const toCount = (value: unknown): number => {
 const zeroRow = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /**
- * One row per (applicantType, disposition) group with three counts: `received` in the year,
- * `carriedOver` from earlier years, `processed` (closed in the year with a disposition).
+ * One row per (applicantType, disposition) group with four counts: `received` in the year,
+ * `carriedOver` from earlier years, `processed` (closed in the year with a disposition) and
+ * `carriedForward` (still open on 31 December). Counted apart, so that the 勾稽关系 check can catch
+ * cases the data leaves out (e.g. closed without a disposition).
  */
 export interface Table3Count {
   applicantType: string | null;
@@ -147,6 +153,7 @@ export interface Table3Count {
   received: number | string;
   carriedOver: number | string;
   processed: number | string;
+  carriedForward: number | string;
 }
 
 export function table3FromCounts(counts: Table3Count[]): Table3 {
@@ -158,12 +165,10 @@ export function table3FromCounts(counts: Table3Count[]): Table3 {
     const column = count.applicantType as Table3Column;
     rows.newReceived[column] += toCount(count.received);
     rows.carriedOver[column] += toCount(count.carriedOver);
+    rows.carriedForward[column] += toCount(count.carriedForward);
     if (count.disposition && dispositions.has(count.disposition)) rows[count.disposition as Table3RowKey][column] += toCount(count.processed);
   }
-  for (const column of APPLICANT_TYPES) {
-    rows.totalProcessed[column] = DISPOSITIONS.reduce((sum, d) => sum + rows[d][column], 0);
-    rows.carriedForward[column] = rows.carriedOver[column] + rows.newReceived[column] - rows.totalProcessed[column];
-  }
+  for (const column of APPLICANT_TYPES) rows.totalProcessed[column] = DISPOSITIONS.reduce((sum, d) => sum + rows[d][column], 0);
   for (const key of TABLE3_ROWS) rows[key].total = APPLICANT_TYPES.reduce((sum, c) => sum + rows[key][c], 0);
   return { columns: [...TABLE3_COLUMNS], rows };
 }
@@ -194,20 +199,70 @@ export function table2FromCounts(counts: Table2Count[]): Table2 {
   return table;
 }
 
+/** Review cases by kind × recorded outcome; `decidedLater`: how many of them were decided after 31 December. */
 export interface Table4Count {
   kind: string;
   outcome: string;
   count: number | string;
+  decidedLater: number | string;
 }
 
+/**
+ * Each case with its outcome as of 31 December: one decided after the year is still 尚未审结 in
+ * that year's report. A decided case without `decidedAt` (recorded before the date existed) keeps
+ * its outcome.
+ */
 export function table4FromCounts(counts: Table4Count[]): Table4 {
   const table = Object.fromEntries(REVIEW_KINDS.map((k) => [k, zeroRow(TABLE4_COLUMNS)])) as Table4;
   for (const count of counts) {
     if (!(REVIEW_KINDS as readonly string[]).includes(count.kind) || !(REVIEW_OUTCOMES as readonly string[]).includes(count.outcome)) continue;
-    table[count.kind as (typeof REVIEW_KINDS)[number]][count.outcome as (typeof REVIEW_OUTCOMES)[number]] += toCount(count.count);
+    const row = table[count.kind as (typeof REVIEW_KINDS)[number]];
+    const total = toCount(count.count);
+    const later = Math.min(total, toCount(count.decidedLater));
+    row[count.outcome as (typeof REVIEW_OUTCOMES)[number]] += total - later;
+    row.pending += later;
   }
   for (const kind of REVIEW_KINDS) table[kind].total = REVIEW_OUTCOMES.reduce((sum, o) => sum + table[kind][o], 0);
   return table;
+}
+
+/** 信息处理费 paid in the year: SUM(fee) and the number of requests, from one aggregate row. */
+export interface FeeCount {
+  amount: number | string | null;
+  cases: number | string;
+}
+export interface FeeTotal {
+  amount: number;
+  cases: number;
+}
+
+/** Yuan to the fen: SUM over decimals may carry float noise. */
+export const feeTotal = (count: FeeCount | undefined): FeeTotal => ({ amount: Math.round(toCount(count?.amount) * 100) / 100, cases: toCount(count?.cases) });
+
+export interface ReportCounts {
+  table2: Table2Count[];
+  table3: Table3Count[];
+  table4: Table4Count[];
+  fees: FeeCount | undefined;
+}
+export interface BuiltReport {
+  table2: Table2;
+  table3: Table3;
+  table4: Table4;
+  checks: Table3Check[];
+  fees: FeeTotal;
+}
+
+/** Grouped counts and the office's entered table 二 cells → the report's tables, checks and fee total. */
+export function build(counts: ReportCounts, entered: EnteredValues = {}): BuiltReport {
+  const table2 = table2FromCounts(counts.table2);
+  for (const { row } of ENTERED_CELLS) {
+    const value = entered[row] ?? null;
+    if (row === 'administrativeFees') table2.administrativeFees.amount = value;
+    else table2[row].decisions = value;
+  }
+  const table3 = table3FromCounts(counts.table3);
+  return { table2, table3, table4: table4FromCounts(counts.table4), checks: table3Checks(table3), fees: feeTotal(counts.fees) };
 }
 
 /** Year bounds as 'YYYY-MM-DD' strings, compared against DATE columns on both databases. */
@@ -235,6 +290,7 @@ export interface ReportView {
   problems?: unknown;
   otherMatters?: unknown;
   feesCharged?: unknown;
+  feesChargedCases?: unknown;
   table2?: unknown;
   table3?: unknown;
   table4?: unknown;
@@ -264,11 +320,18 @@ const csvText = (value: unknown): string => {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 };
 
-function feesSentence(feesCharged: unknown): string | null {
-  if (feesCharged === null || feesCharged === undefined || feesCharged === '') return null;
-  const amount = Number(feesCharged);
-  if (!Number.isFinite(amount)) return null;
-  return `本年度收取信息处理费 ${amount} 元。`;
+const finite = (value: unknown): number | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+};
+
+/** Section 六's fee line; the number of requests charged when the report holds it. */
+function feesSentence(report: ReportView): string | null {
+  const amount = finite(report.feesCharged);
+  if (amount === null) return null;
+  const cases = finite(report.feesChargedCases);
+  return cases === null ? `本年度收取信息处理费 ${amount} 元。` : `本年度收取信息处理费 ${amount} 元（${cases} 件申请）。`;
 }
 
 /** The table rows as plain records, shared by the CSV and (for its cells) the HTML. */
@@ -374,7 +437,7 @@ export function renderReportHtml(report: ReportView): string {
     report.departmentName ? `报告单位：${escapeHtml(report.departmentName)}` : null,
     report.year !== undefined && report.year !== null ? `报告年度：${escapeHtml(report.year)}年` : null,
   ].filter(Boolean);
-  const fees = feesSentence(report.feesCharged);
+  const fees = feesSentence(report);
   return `<!DOCTYPE html>
 <html lang="zh-Hans">
 <head>
@@ -436,8 +499,10 @@ export function reportCsvRecords(report: ReportView): Array<Array<string | numbe
   const t4 = SECTION_HEADINGS.table4;
   records.push([t4, '类别', ...TABLE4_COLUMNS.map((c) => OUTCOME_LABELS[c])]);
   for (const kind of REVIEW_KINDS) records.push([t4, REVIEW_KIND_LABELS[kind], ...TABLE4_COLUMNS.map((c) => cell(report.table4, kind, c))]);
-  const fee = feesSentence(report.feesCharged);
-  if (fee) records.push([SECTION_HEADINGS.otherMatters, '信息处理费（元）', Number(report.feesCharged)]);
+  const fee = finite(report.feesCharged);
+  if (fee !== null) records.push([SECTION_HEADINGS.otherMatters, '信息处理费（元）', fee]);
+  const charged = finite(report.feesChargedCases);
+  if (charged !== null) records.push([SECTION_HEADINGS.otherMatters, '收费申请数（件）', charged]);
   return records;
 }
 

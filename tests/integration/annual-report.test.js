@@ -1,8 +1,11 @@
 // 年度报告: tables 二, 三 and 四 built from a fixture year whose expected tables are written out by
-// hand below, for the whole government and for a department with its sub-department; the
-// generated tables in drafts; the public REST, print and CSV routes for published reports only.
+// hand below, for the whole government and for a department with its sub-department; table 三's
+// check; table 四 as of 31 December; the fee total, withdrawals and unpaid fees (another year);
+// entered table 二 cells and the submit-for-review gate; the generated tables in drafts; the
+// public REST, print and CSV routes for published reports only.
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { http, makeDepartment, makeItem, makeAdmin, unique } = require('../helpers/fixtures');
+const { ENTERED_CELLS } = require('../../dist/src/domain/annual-report-entries');
 const { approveAndPublish } = require('../helpers/workflow');
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
@@ -41,6 +44,16 @@ const NO_DATA = {
   administrativeFees: { amount: null },
 };
 const outcomes = (values = {}) => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0, ...values });
+/** Table 三's checks: every column consistent except those given as [carriedIn, received, closed, carriedOut]. */
+const checks = (t, failing = []) =>
+  COLUMNS.map((column) => {
+    const r = t.rows;
+    return { column, carriedIn: r.carriedOver[column], received: r.newReceived[column], closed: r.totalProcessed[column], carriedOut: r.carriedForward[column], ok: !failing.includes(column) };
+  });
+/** Table 二 with the entered cells at 0. */
+const withZeros = (t2) => ({ ...t2, administrativeLicensing: { decisions: 0 }, administrativePunishment: { decisions: 0 }, administrativeCoercion: { decisions: 0 }, administrativeFees: { amount: 0 } });
+/** Every entered table 二 cell filled (zero is a value) with its source. */
+const FILLED = Object.fromEntries(ENTERED_CELLS.flatMap((c) => [[c.value, 0], [c.source, '县政务服务管理局 本年度业务台账']]));
 
 // ---- the expected tables, counted by hand from the fixture below -----------------------------
 
@@ -61,8 +74,9 @@ const WHOLE = {
     notProcessedRepeat: { legalService: 1, total: 1 }, // #8
     otherReasons: { naturalPerson: 1, total: 1 }, // #11
     totalProcessed: { naturalPerson: 4, commercial: 1, research: 1, publicInterest: 1, legalService: 2, total: 9 },
-    // 1 + 4 − 4 (#16 was closed without a disposition, so it is not "processed"), 1 + 2 − 1, 1 + 1 − 1, 0 + 1 − 1, 1 + 1 − 2, 0 + 1 − 0
-    carriedForward: { naturalPerson: 1, commercial: 2, research: 1, otherOrg: 1, total: 5 },
+    // Counted open on 31 December: #2 #10, #17, #9. Natural persons: 1 + 4 − 4 = 1 expected, but
+    // #16 was closed without a disposition (not "processed", not open): the check says so.
+    carriedForward: { commercial: 2, research: 1, otherOrg: 1, total: 4 },
   }),
   table4: {
     reconsideration: outcomes({ upheld: 1, corrected: 1, pending: 1, total: 3 }), // a1, a2, a7
@@ -86,7 +100,7 @@ const PARENT = {
     deniedThirdPartyRights: { legalService: 1, total: 1 }, // #14
     unableNoInfo: { publicInterest: 1, total: 1 }, // #7
     totalProcessed: { naturalPerson: 3, commercial: 1, research: 1, publicInterest: 1, legalService: 1, total: 7 },
-    carriedForward: { naturalPerson: 1, commercial: 2, total: 3 }, // #16 (no disposition); #2, #10
+    carriedForward: { commercial: 2, total: 2 }, // #2, #10 (#16, closed without a disposition, fails the check)
   }),
   table4: {
     reconsideration: outcomes({ upheld: 1, total: 1 }), // a1 (a2 and a8 name the unrelated department, a5 is 2014, a7 has no department)
@@ -95,9 +109,14 @@ const PARENT = {
   },
 };
 
+WHOLE.checks = checks(WHOLE.table3, ['naturalPerson', 'total']);
+WHOLE.fees = { amount: 0, cases: 0 };
+PARENT.checks = checks(PARENT.table3, ['naturalPerson', 'total']);
+PARENT.fees = { amount: 0, cases: 0 };
+
 // ---- fixture -----------------------------------------------------------------------------------
 
-async function requestCase(key, department, applicantType, receivedAt, closedAt, disposition) {
+async function requestCase(key, department, applicantType, receivedAt, closedAt, disposition, extra = {}) {
   cases[key] = await strapi.db.query(REQUEST).create({
     data: {
       queryCode: unique(`AR-${key}-`),
@@ -112,13 +131,15 @@ async function requestCase(key, department, applicantType, receivedAt, closedAt,
       disposition,
       state: closedAt ? 'closed' : 'assigned',
       department: department ? department.id : null,
+      events: [],
+      ...extra,
     },
   });
 }
 
-async function reviewCase(key, kind, outcome, filedAt, { request, department } = {}) {
+async function reviewCase(key, kind, outcome, filedAt, { request, department, decidedAt = null } = {}) {
   await strapi.db.query(REVIEW_CASE).create({
-    data: { kind, outcome, filedAt, caseNumber: `${marker}-${key}`, request: request ? cases[request].id : null, department: department ? department.id : null },
+    data: { kind, outcome, filedAt, decidedAt, caseNumber: `${marker}-${key}`, request: request ? cases[request].id : null, department: department ? department.id : null },
   });
 }
 
@@ -153,8 +174,8 @@ beforeAll(async () => {
   await requestCase(17, unrelated, 'research', '2014-10-10', '2016-03-03', 'granted');
 
   // Reconsideration and litigation cases.
-  await reviewCase('a1', 'reconsideration', 'upheld', '2015-03-01', { request: 4, department: parent });
-  await reviewCase('a2', 'reconsideration', 'corrected', '2015-06-01', { request: 8, department: unrelated });
+  await reviewCase('a1', 'reconsideration', 'upheld', '2015-03-01', { request: 4, department: parent, decidedAt: '2015-05-01' });
+  await reviewCase('a2', 'reconsideration', 'corrected', '2015-06-01', { request: 8, department: unrelated, decidedAt: '2015-12-31' });
   await reviewCase('a3', 'litigationDirect', 'pending', '2015-11-01', { request: 6 });
   await reviewCase('a4', 'litigationAfterReconsideration', 'other', '2015-09-01', { department: child });
   await reviewCase('a5', 'reconsideration', 'upheld', '2014-12-01', { department: parent });
@@ -186,12 +207,12 @@ describe('build()', () => {
     expect(built).toEqual({ year: YEAR, department: parent.documentId, ...PARENT });
   });
 
-  it('keeps the 勾稽关系: received + carried over = processed + carried forward', async () => {
-    for (const { table3: t } of [WHOLE, PARENT]) {
-      for (const column of COLUMNS) {
-        expect(t.rows.newReceived[column] + t.rows.carriedOver[column]).toBe(t.rows.totalProcessed[column] + t.rows.carriedForward[column]);
-      }
-    }
+  it('checks the 勾稽关系 per column: a case closed without a disposition breaks it', async () => {
+    const { checks: whole } = await service().build({ year: YEAR });
+    expect(whole.filter((c) => !c.ok)).toEqual([
+      { column: 'naturalPerson', carriedIn: 1, received: 4, closed: 4, carriedOut: 0, ok: false },
+      { column: 'total', carriedIn: 4, received: 10, closed: 9, carriedOut: 4, ok: false },
+    ]);
   });
 
   it('refuses a bad year or an unknown department with a field-level validation error', async () => {
@@ -273,7 +294,8 @@ describe('published reports', () => {
         overview: '本年度全面推进政务公开。<img src=x onerror=alert(1)>',
         problems: '公开质量有待提高。',
         otherMatters: '无。',
-        feesCharged: 0,
+        feesCharged: 999, // computed: no fee was paid in the year
+        ...FILLED,
       },
     });
     await approveAndPublish(REPORT, draft.documentId);
@@ -290,7 +312,7 @@ describe('published reports', () => {
     }
     const one = await http().get(`/api/annual-reports/${reports.published.documentId}`).query({ populate: 'department' });
     expect(one.status).toBe(200);
-    expect(one.body.data).toMatchObject({ title: title(), year: YEAR, table3: PARENT.table3, table2: PARENT.table2, table4: PARENT.table4 });
+    expect(one.body.data).toMatchObject({ title: title(), year: YEAR, table3: PARENT.table3, table2: withZeros(PARENT.table2), table4: PARENT.table4 });
     expect(one.body.data.department).toMatchObject({ documentId: parent.documentId });
     for (const status of [undefined, 'draft']) {
       const draft = await http().get(`/api/annual-reports/${reports.draft.documentId}`).query(status ? { status } : {});
@@ -327,10 +349,10 @@ describe('published reports', () => {
     expect(html).toContain(`二、上年结转政府信息公开申请数量</td>${cells(1, 1, 0, 0, 1, 0, 3)}`);
     expect(html).toContain(`（一）予以公开</td>${cells(2, 1, 0, 0, 0, 0, 3)}`);
     expect(html).toContain(`（七）总计</td>${cells(3, 1, 1, 1, 1, 0, 7)}`);
-    expect(html).toContain(`四、结转下年度继续办理</td>${cells(1, 2, 0, 0, 0, 0, 3)}`);
+    expect(html).toContain(`四、结转下年度继续办理</td>${cells(0, 2, 0, 0, 0, 0, 2)}`);
     expect(html).toContain(`<tr>${cells(1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1)}</tr>`);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).toContain('本年度收取信息处理费 0 元。');
+    expect(html).toContain('本年度收取信息处理费 0 元（0 件申请）。');
   });
 
   it('export as CSV: UTF-8 with a BOM, an attachment, one line per table row', async () => {
@@ -346,11 +368,12 @@ describe('published reports', () => {
     const lines = res.body.toString('utf8').slice(1).trim().split('\n');
     expect(lines).toContain('二、主动公开政府信息情况,第二十条第（一）项,规章,1,1,1');
     expect(lines).toContain('二、主动公开政府信息情况,第二十条第（一）项,行政规范性文件,1,0,2');
-    expect(lines).toContain('二、主动公开政府信息情况,第二十条第（六）项,行政处罚,');
+    expect(lines).toContain('二、主动公开政府信息情况,第二十条第（六）项,行政处罚,0');
     expect(lines).toContain('三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,,,3,2,1,1,0,0,7');
     expect(lines).toContain('三、收到和处理政府信息公开申请情况,三、本年度办理结果,（三）不予公开,1.属于国家秘密,0,0,1,0,0,0,1');
     expect(lines).toContain('三、收到和处理政府信息公开申请情况,三、本年度办理结果,（七）总计,,3,1,1,1,1,0,7');
-    expect(lines).toContain('三、收到和处理政府信息公开申请情况,四、结转下年度继续办理,,,1,2,0,0,0,0,3');
+    expect(lines).toContain('三、收到和处理政府信息公开申请情况,四、结转下年度继续办理,,,0,2,0,0,0,0,2');
+    expect(lines).toContain('二、主动公开政府信息情况,第二十条第（八）项,行政事业性收费,0');
     expect(lines).toContain('四、政府信息公开行政复议、行政诉讼情况,行政复议,1,0,0,0,1');
     expect(lines).toContain('四、政府信息公开行政复议、行政诉讼情况,行政诉讼（未经复议直接起诉）,0,0,0,1,1');
     expect(lines.filter((l) => l.startsWith('三、收到和处理政府信息公开申请情况,'))).toHaveLength(26);
@@ -425,7 +448,129 @@ describe('published reports', () => {
     expect(live.body.data.table3).toEqual(PARENT.table3);
     const draft = await strapi.documents(REPORT).update({ documentId: reports.published.documentId, data: { problems: '修改后的问题说明' } });
     expect(draft.table3.rows.newReceived).toEqual(row({ naturalPerson: 4, commercial: 2, research: 1, publicInterest: 1, total: 8 }));
-    expect(draft.table3.rows.carriedForward).toEqual(row({ naturalPerson: 2, commercial: 2, total: 4 }));
+    expect(draft.table3.rows.carriedForward).toEqual(row({ naturalPerson: 1, commercial: 2, total: 3 }));
     expect((await http().get(`/api/annual-reports/${reports.published.documentId}`)).body.data.table3).toEqual(PARENT.table3);
+  });
+});
+
+// Another year (2012) and department of its own, so the tables above stay as they are.
+const OTHER_YEAR = 2012;
+
+describe('table 四 as of 31 December', () => {
+  let court;
+  beforeAll(async () => {
+    court = await makeDepartment({ name: `测试县司法局${marker}` });
+    await reviewCase('b1', 'reconsideration', 'upheld', '2012-05-01', { department: court, decidedAt: '2013-01-02' });
+    await reviewCase('b2', 'reconsideration', 'corrected', '2012-06-01', { department: court, decidedAt: '2012-12-31' });
+    await reviewCase('b3', 'litigationDirect', 'upheld', '2013-01-05', { department: court, decidedAt: '2013-03-01' });
+    await reviewCase('b4', 'litigationDirect', 'other', '2012-03-01', { department: court }); // decided, date not recorded
+  });
+
+  it('counts a case decided on 2 January of the next year as 尚未审结, one decided on 31 December with its outcome, none filed later', async () => {
+    const { table4 } = await service().build({ year: OTHER_YEAR, department: court.documentId });
+    expect(table4).toEqual({
+      reconsideration: outcomes({ corrected: 1, pending: 1, total: 2 }), // b2, b1
+      litigationDirect: outcomes({ other: 1, total: 1 }), // b4 (b3 was filed in 2013)
+      litigationAfterReconsideration: outcomes(),
+    });
+    const next = await service().build({ year: OTHER_YEAR + 1, department: court.documentId });
+    expect(next.table4.litigationDirect).toEqual(outcomes({ upheld: 1, total: 1 })); // b3
+  });
+});
+
+describe('fees, withdrawals and unpaid fees', () => {
+  let ledger;
+  beforeAll(async () => {
+    ledger = await makeDepartment({ name: `测试县档案局${marker}` });
+    await requestCase('w1', ledger, 'naturalPerson', '2012-03-01', null, null);
+    // Withdrawn through the case flow, as the office records it.
+    await strapi.service('api::disclosure-request.case').act({ documentId: cases.w1.documentId, action: 'withdraw', input: { channel: 'phone', date: '2012-03-05' }, actor: null });
+    await requestCase('w2', ledger, 'commercial', '2012-04-01', '2012-05-20', 'otherOverdueFee');
+    await requestCase('f1', ledger, 'naturalPerson', '2012-02-01', '2012-03-01', 'granted', { fee: 30.5, feePaidAt: '2012-02-20' });
+    await requestCase('f2', ledger, 'naturalPerson', '2012-11-01', '2013-01-10', 'granted', { fee: 12, feePaidAt: '2012-12-31' });
+    await requestCase('f3', ledger, 'naturalPerson', '2012-12-20', '2013-01-15', 'granted', { fee: 20, feePaidAt: '2013-01-02' });
+    await requestCase('f4', ledger, 'research', '2011-12-01', '2012-01-10', 'granted', { fee: 5, feePaidAt: '2011-12-30' });
+  });
+
+  it('a withdrawal closes the case as (六)3 其他 and an unpaid fee counts in (六)2; the columns add up', async () => {
+    const withdrawn = await strapi.db.query(REQUEST).findOne({ where: { id: cases.w1.id } });
+    expect(withdrawn).toMatchObject({ state: 'closed', disposition: 'otherReasons', closedAt: '2012-03-05' });
+    const built = await service().build({ year: OTHER_YEAR, department: ledger.documentId });
+    expect(built.table3).toEqual(
+      table3({
+        newReceived: { naturalPerson: 4, commercial: 1, total: 5 }, // w1 f1 f2 f3, w2
+        carriedOver: { research: 1, total: 1 }, // f4
+        granted: { naturalPerson: 1, research: 1, total: 2 }, // f1, f4
+        otherOverdueFee: { commercial: 1, total: 1 }, // w2
+        otherReasons: { naturalPerson: 1, total: 1 }, // w1, withdrawn
+        totalProcessed: { naturalPerson: 2, commercial: 1, research: 1, total: 4 },
+        carriedForward: { naturalPerson: 2, total: 2 }, // f2, f3
+      }),
+    );
+    expect(built.checks).toEqual(checks(built.table3));
+  });
+
+  it('totals the fees paid in the year (f1 and f2; not f3, paid in January, nor f4, paid the year before)', async () => {
+    expect((await service().build({ year: OTHER_YEAR, department: ledger.documentId })).fees).toEqual({ amount: 42.5, cases: 2 });
+    expect((await service().build({ year: OTHER_YEAR + 1, department: ledger.documentId })).fees).toEqual({ amount: 20, cases: 1 });
+  });
+
+  it('a report takes the fee total from the payments, whatever is typed', async () => {
+    const draft = await strapi.documents(REPORT).create({ data: { title: `${marker} 档案局 2012`, year: OTHER_YEAR, department: ledger.documentId, feesCharged: 1 } });
+    expect(Number(draft.feesCharged)).toBe(42.5);
+    expect(draft.feesChargedCases).toBe(2);
+  });
+});
+
+describe('entered table 二 cells and the submit gate', () => {
+  let author;
+  let government;
+  const submit = (documentId) =>
+    http().post('/disclosure-workflow/submit').set('Authorization', `Bearer ${author.token}`).send({ uid: REPORT, documentId });
+
+  beforeAll(async () => {
+    author = await makeAdmin({ roleCode: 'gov-author' });
+    government = await makeDepartment({ name: `测试乡人民政府${marker}`, kind: 'government' });
+  });
+
+  it('keeps entered cells through regeneration; a forged table 二 changes nothing', async () => {
+    const draft = await strapi.documents(REPORT).create({
+      data: { title: `${marker} 录入`, year: YEAR, department: parent.documentId, licensingDecisions: 5, licensingSource: '县行政审批局 许可台账', administrativeFeesAmount: 12.34 },
+    });
+    expect(draft.table2).toEqual({ ...PARENT.table2, administrativeLicensing: { decisions: 5 }, administrativeFees: { amount: 12.34 } });
+    const forged = { ...PARENT.table2, administrativeLicensing: { decisions: null }, administrativeFees: { amount: 999 } };
+    const updated = await strapi.documents(REPORT).update({ documentId: draft.documentId, data: { problems: '重新生成', table2: forged } });
+    expect(updated.table2).toEqual(draft.table2);
+    const res = await http().put(`/content-manager/collection-types/${REPORT}/${draft.documentId}`).set('Authorization', `Bearer ${admin.token}`).send({ title: `${marker} 录入（改）`, punishmentDecisions: 0 });
+    expect(res.status).toBe(200);
+    expect(res.body.data.table2).toMatchObject({ administrativeLicensing: { decisions: 5 }, administrativePunishment: { decisions: 0 }, administrativeFees: { amount: 12.34 } });
+    expect(res.body.data).toMatchObject({ licensingDecisions: 5, licensingSource: '县行政审批局 许可台账' });
+  });
+
+  it('refuses to submit while a cell is empty (400, each named, nothing written); allowed once filled with 0', async () => {
+    const draft = await strapi.documents(REPORT).create({ data: { title: `${marker} 提交`, year: YEAR, department: parent.documentId, ...FILLED, punishmentDecisions: null, coercionSource: '' } });
+    const refused = await submit(draft.documentId);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.code).toBe('REPORT_INCOMPLETE');
+    expect(refused.body.error.details.errors.map((e) => e.path)).toEqual([['punishmentDecisions'], ['coercionSource']]);
+    expect(refused.body.error.details.zh).toContain('行政处罚');
+    expect(refused.body.error.details.en).toContain('administrative punishment');
+    expect(await strapi.db.query('plugin::disclosure-workflow.round').count({ where: { targetDocumentId: draft.documentId } })).toBe(0);
+    expect(await strapi.db.query('plugin::disclosure-workflow.audit-event').count({ where: { targetDocumentId: draft.documentId } })).toBe(0);
+
+    await strapi.documents(REPORT).update({ documentId: draft.documentId, data: { punishmentDecisions: 0, coercionSource: '县综合执法局 行政强制台账' } });
+    const ok = await submit(draft.documentId);
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.state).toBe('in_review');
+  });
+
+  it('prefills an empty 总体情况 with the 2021 sub-headings (a government’s with §50(4)); office text is kept', async () => {
+    const bureau = await strapi.documents(REPORT).create({ data: { title: `${marker} 部门`, year: YEAR, department: parent.documentId } });
+    expect(bureau.overview.split('\n\n')).toEqual(['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）平台建设', '（五）监督保障']);
+    const gov = await strapi.documents(REPORT).create({ data: { title: `${marker} 政府`, year: YEAR, department: government.documentId, overview: '  ' } });
+    expect(gov.overview).toBe(`${bureau.overview}\n\n（六）工作考核、社会评议和责任追究结果情况`);
+    const written = await strapi.documents(REPORT).update({ documentId: gov.documentId, data: { overview: '本年度我乡……' } });
+    expect(written.overview).toBe('本年度我乡……');
+    expect((await strapi.documents(REPORT).update({ documentId: gov.documentId, data: { problems: 'x' } })).overview).toBe('本年度我乡……');
   });
 });

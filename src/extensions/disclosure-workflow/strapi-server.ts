@@ -1,8 +1,9 @@
 // Strapi's plugin extension point (src/extensions/<plugin>/strapi-server): the app adds its
 // 依申请公开 case handling to the workflow plugin's admin API, at /disclosure-workflow/requests…,
-// and the case actions of a request to GET /disclosure-workflow/permissions. The plugin itself
-// knows nothing of requests.
-import { REQUEST } from '../../constants';
+// and the case actions of a request to GET /disclosure-workflow/permissions; and an annual report
+// goes to review only with its entered cells filled. The plugin itself knows nothing of requests
+// or reports.
+import { ANNUAL_REPORT, REQUEST } from '../../constants';
 import requests from './requests';
 
 const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
@@ -18,6 +19,19 @@ const ROUTES = [
 export default (plugin: any) => {
   plugin.controllers.requests = requests;
   plugin.routes.admin.routes.push(...ROUTES);
+
+  // Wrapping the service (not the route) covers every submit: the admin route and code alike.
+  const workflowService = plugin.services.workflow;
+  plugin.services.workflow = ({ strapi }: any) => {
+    const service = workflowService({ strapi });
+    return {
+      ...service,
+      async submit(input: any) {
+        if (input?.uid === ANNUAL_REPORT) await strapi.service(ANNUAL_REPORT).assertReadyForReview(input.documentId);
+        return service.submit(input);
+      },
+    };
+  };
 
   const workflowController = plugin.controllers.workflow;
   plugin.controllers.workflow = ({ strapi }: any) => {

@@ -1,36 +1,27 @@
-// 年度报告: tables 二, 三 and 四 computed by GROUP BY queries (counts only, never the cases
-// themselves), for the whole government or one department with its sub-departments. Table and
-// column names come from Strapi's metadata, so the same code runs on SQLite and PostgreSQL.
+// 年度报告: tables 二, 三 and 四 and the fee total computed by aggregate queries (counts and sums
+// only, never the cases themselves), for the whole government or one department with its
+// sub-departments; and the check that a report may go to review. Table and column names come from
+// Strapi's metadata, so the same code runs on SQLite and PostgreSQL.
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ANNUAL_REPORT, DEPARTMENT, ITEM, REQUEST, REVIEW_CASE } from '../../../constants';
 import { descendantsOf } from '../../../domain/catalogue-query';
 import { wherePublicItem } from '../../../domain/public-item';
-import {
-  TABLE2_GENRES,
-  checkYear,
-  table2FromCounts,
-  table3FromCounts,
-  table4FromCounts,
-  yearBounds,
-  type Table2,
-  type Table3,
-  type Table4,
-} from '../../../domain/annual-report';
+import { TABLE2_GENRES, build, checkYear, yearBounds, type BuiltReport } from '../../../domain/annual-report';
+import { ENTERED_CELLS, missingEntries, type EnteredValues } from '../../../domain/annual-report-entries';
 
 export interface BuildInput {
   year: number;
   /** documentId (or code) of a department; its sub-departments are included. Absent: everything. */
   department?: string | null;
+  /** Table 二 cells the office entered (kept in the generated table 二). */
+  entered?: EnteredValues;
 }
 
-export interface BuiltTables {
+export interface BuiltTables extends BuiltReport {
   year: number;
   department: string | null;
-  table2: Table2;
-  table3: Table3;
-  table4: Table4;
 }
 
 function fieldError(path: string, zh: string, en: string) {
@@ -79,6 +70,7 @@ export default factories.createCoreService(ANNUAL_REPORT as any, ({ strapi }: { 
       .select(knex.raw('SUM(CASE WHEN ?? >= ? AND ?? < ? THEN 1 ELSE 0 END) AS ??', [received, start, received, next, 'received']))
       .select(knex.raw('SUM(CASE WHEN ?? < ? AND (?? IS NULL OR ?? >= ?) THEN 1 ELSE 0 END) AS ??', [received, start, closed, closed, start, 'carriedOver']))
       .select(knex.raw('SUM(CASE WHEN ?? >= ? AND ?? < ? AND ?? IS NOT NULL THEN 1 ELSE 0 END) AS ??', [closed, start, closed, next, disposition, 'processed']))
+      .select(knex.raw('SUM(CASE WHEN ?? IS NULL OR ?? >= ? THEN 1 ELSE 0 END) AS ??', [closed, closed, next, 'carriedForward']))
       // Only cases open at some point of the year can count: received by its end, not closed before it.
       .where(received, '<', next)
       .andWhere((q: any) => q.whereNull(closed).orWhere(closed, '>=', start))
@@ -117,17 +109,39 @@ export default factories.createCoreService(ANNUAL_REPORT as any, ({ strapi }: { 
     return query;
   }
 
+  /** 信息处理费: SUM(fee) of the requests whose fee was paid in the year (the amount paid). */
+  function feeQuery(knex: any, year: number, departments: number[] | null) {
+    const { start, next } = yearBounds(year);
+    const paid = `r.${column(REQUEST, 'feePaidAt')}`;
+    const fee = `r.${column(REQUEST, 'fee')}`;
+    const query = knex
+      .from({ r: qualified(model(REQUEST).tableName) })
+      .select(knex.raw('SUM(??) AS ??', [fee, 'amount']))
+      .select(knex.raw('COUNT(*) AS ??', ['cases']))
+      .where(paid, '>=', start)
+      .andWhere(paid, '<', next)
+      .whereNotNull(fee);
+    if (departments) {
+      const link = joinTable(REQUEST, 'department');
+      query.join({ rd: qualified(link.name) }, `rd.${link.owner}`, 'r.id').whereIn(`rd.${link.target}`, departments);
+    }
+    return query;
+  }
+
   /**
-   * Table 四: review cases filed in the year by kind × outcome. A case counts for the department
-   * it names, or, when it names none, for the department of its request.
+   * Table 四: review cases filed in the year by kind × outcome, with how many were decided only
+   * after the year (still 尚未审结 on 31 December). A case counts for the department it names, or,
+   * when it names none, for the department of its request.
    */
   function table4Query(knex: any, year: number, departments: number[] | null) {
     const { start, next } = yearBounds(year);
     const filed = `c.${column(REVIEW_CASE, 'filedAt')}`;
+    const decided = `c.${column(REVIEW_CASE, 'decidedAt')}`;
     const query = knex
       .from({ c: qualified(model(REVIEW_CASE).tableName) })
       .select({ kind: `c.${column(REVIEW_CASE, 'kind')}`, outcome: `c.${column(REVIEW_CASE, 'outcome')}` })
       .count({ count: '*' })
+      .select(knex.raw('SUM(CASE WHEN ?? >= ? THEN 1 ELSE 0 END) AS ??', [decided, next, 'decidedLater']))
       .where(filed, '>=', start)
       .andWhere(filed, '<', next)
       .groupBy(`c.${column(REVIEW_CASE, 'kind')}`, `c.${column(REVIEW_CASE, 'outcome')}`);
@@ -145,8 +159,33 @@ export default factories.createCoreService(ANNUAL_REPORT as any, ({ strapi }: { 
   }
 
   return {
-    /** Tables 二, 三 and 四 of `year` for `department` (with its sub-departments) or everything. */
-    async build({ year, department }: BuildInput): Promise<BuiltTables> {
+    /**
+     * Refuses (400, each empty cell named) to send a report's draft to review while a table 二 cell
+     * the office enters is empty. Called before the workflow's submit (src/extensions).
+     */
+    async assertReadyForReview(documentId: string): Promise<void> {
+      const draft = await strapi.db.query(ANNUAL_REPORT).findOne({
+        where: { documentId, publishedAt: null },
+        select: ENTERED_CELLS.flatMap((c) => [c.value, c.source]),
+      });
+      if (!draft) return; // the workflow answers "not found" itself
+      const missing = missingEntries(draft);
+      if (!missing.length) return;
+      const zh = `年度报告有未填写的单元格，不能提交审核：${missing.map((m) => m.zh).join('；')}`;
+      const en = `The annual report cannot be submitted for review while cells are empty: ${missing.map((m) => m.en).join('; ')}`;
+      throw new errors.ValidationError(`${zh} / ${en}`, {
+        code: 'REPORT_INCOMPLETE',
+        zh,
+        en,
+        errors: missing.map((m) => ({ path: [m.path], message: m.message, name: 'ValidationError', zh: m.zh, en: m.en })),
+      });
+    },
+
+    /**
+     * Tables 二, 三 and 四 of `year` for `department` (with its sub-departments) or everything, table
+     * 三's checks and the 信息处理费 total.
+     */
+    async build({ year, department, entered }: BuildInput): Promise<BuiltTables> {
       const problem = checkYear(year);
       if (problem) throw fieldError('year', problem.zh, problem.en);
       if (department !== undefined && department !== null && (typeof department !== 'string' || !department || department.length > 100)) {
@@ -155,18 +194,13 @@ export default factories.createCoreService(ANNUAL_REPORT as any, ({ strapi }: { 
       return withKnex(async (knex) => {
         const tree = department ? await departmentTree(department) : null;
         const departments = tree ? tree.ids : null;
-        const [t2, t3, t4] = await Promise.all([
+        const [t2, t3, t4, fees] = await Promise.all([
           table2Query(knex, year, departments),
           table3Query(knex, year, departments),
           table4Query(knex, year, departments),
+          feeQuery(knex, year, departments),
         ]);
-        return {
-          year,
-          department: tree ? tree.documentId : null,
-          table2: table2FromCounts(t2),
-          table3: table3FromCounts(t3),
-          table4: table4FromCounts(t4),
-        };
+        return { year, department: tree ? tree.documentId : null, ...build({ table2: t2, table3: t3, table4: t4, fees: fees[0] }, entered) };
       });
     },
   };
