@@ -21,6 +21,7 @@ import { ensureChineseDefaultLocale } from './bootstrap/locales';
 import { registrationFollowsSuperAdmins } from './bootstrap/first-admin';
 import { assertValidTemplate } from './domain/index-number';
 import { registerRequestActions } from './api/disclosure-request/permissions';
+import { grantOfficeNoticeTemplates, seedNoticeTemplates } from './bootstrap/notice-templates';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -49,6 +50,8 @@ export default {
     await grantAuthenticatedPublicReadOnce(strapi);
     await applyRegistrationSetting(strapi);
     await seedCategories(strapi);
+    await seedNoticeTemplates(strapi);
+    await grantOfficeNoticeTemplates(strapi);
     await labelAdminFields(strapi);
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
     await ensureDemoStaff(strapi); // decides itself: demo data on, never in production
