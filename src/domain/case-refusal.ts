@@ -21,6 +21,7 @@ export const CASE_REFUSALS = {
   REASON_REQUIRED: [400, '须填写理由', 'a reason is required'],
   NOT_GRANTED: [409, '只有予以公开或部分公开的答复可以转为主动公开', 'only granted or partly granted replies can become proactive items'],
   ALREADY_DONE: [409, '该操作已完成', 'this was already done'],
+  NOTICE_NOT_ISSUED: [404, '尚未出具该告知书', 'no notice of this kind has been issued on this request'],
 } as const;
 
 export type CaseRefusalCode = keyof typeof CASE_REFUSALS;

@@ -61,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { kind, date } = validate(ISSUE, { ...(ctx.request.body ?? {}), kind: ctx.params.kind });
       await assertOffice(ctx);
       await scope().assertReachable(REQUEST, ctx.params.documentId, await scope().of(ctx.state.user));
-      ctx.body = { data: await notices().issue({ documentId: ctx.params.documentId, kind, date }) };
+      ctx.body = { data: await notices().issue({ documentId: ctx.params.documentId, kind, date, actor: ctx.state.user.id }) };
     },
     async download(ctx: any) {
       const { kind, format } = validate(DOWNLOAD, fileParams(ctx.params.kind, ctx.query));

@@ -14,6 +14,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const CASE_FIELDS = ['id', 'documentId', 'queryCode', 'applicantName', 'address', 'email', 'delivery', 'channel', 'description', 'submittedAt', 'receivedAt', 'dueAt', 'events'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const audit = () => strapi.plugin('disclosure-workflow').service('audit');
   const today = () => localDate(new Date(), strapi.config.get('disclosure.timeZone'));
   const checkKind = (kind: string): NoticeKind => (NOTICE_KINDS.includes(kind as NoticeKind) ? (kind as NoticeKind) : refuse('INVALID_INPUT', `unknown notice kind ${kind}`));
 
@@ -56,9 +57,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   return {
-    /** Issues a notice of `kind` on the case dated `date` (default today): a new 文号 and the variables, recorded. */
-    async issue({ documentId, kind, date = today() }: { documentId: string; kind: string; date?: string }) {
+    /** Issues a notice of `kind` on the case dated `date` (default today): a new 文号 and the variables, recorded and audited. */
+    async issue({ documentId, kind, date = today(), actor = null }: { documentId: string; kind: string; date?: string; actor?: number | null }) {
       const k = checkKind(kind);
+      if (date > today()) refuse('DATE_IN_FUTURE');
       const row = await loadCase(documentId);
       const event = sourceEvent(k, row.events);
       if (!event) refuse('CASE_STATE', `nothing to notify: the case has no ${k} step`);
@@ -70,7 +72,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const seq = await nextNumber(trx, k, year);
         const number = formatNumber(tpl.numberPattern, { org: tpl.organisation, year, seq });
         const variables = { ...noticeVariables(row, reply), number, seq, year, date: chineseDate(date) };
-        return strapi.db.query(REQUEST_NOTICE).create({ data: { request: row.id, kind: k, number, issuedAt: date, byPost: noticeByPost(k, row), variables } });
+        const notice = await strapi.db.query(REQUEST_NOTICE).create({ data: { request: row.id, kind: k, number, issuedAt: date, byPost: noticeByPost(k, row), variables } });
+        await audit().append({ event: 'request.noticeIssued', targetUid: REQUEST, targetDocumentId: documentId, actor, data: { notice: notice.documentId, kind: k, number } });
+        return notice;
       });
       return summary(created);
     },
@@ -88,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (format !== 'html' && format !== 'docx') refuse('INVALID_INPUT', `unknown format ${format}`);
       await loadCase(documentId);
       const [notice] = await strapi.db.query(REQUEST_NOTICE).findMany({ where: { request: { documentId }, kind: k }, orderBy: { id: 'desc' }, limit: 1 });
-      if (!notice) refuse('NOT_FOUND', `no ${k} notice issued on this case`);
+      if (!notice) refuse('NOTICE_NOT_ISSUED', k);
       const blocks = composeNotice(await template(k), notice.variables ?? {});
       const { filename, ascii } = noticeFilename(k, notice.variables ?? {}, format);
       return format === 'docx'
@@ -123,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (date < toDateString(notice.issuedAt)!) refuse('DATE_OUT_OF_ORDER');
       const { count } = await strapi.db.query(REQUEST_NOTICE).updateMany({ where: { id: notice.id, postedAt: { $null: true } }, data: { postedAt: date } });
       if (!count) refuse('CONFLICT');
-      await strapi.plugin('disclosure-workflow').service('audit').append({
+      await audit().append({
         event: 'request.noticePosted',
         targetUid: REQUEST,
         targetDocumentId: notice.request?.documentId ?? null,
