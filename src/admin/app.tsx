@@ -7,6 +7,8 @@ import { STRAPI_CM_ZH_HANS_REKEYED, STRAPI_ZH_HANS } from './strapi-zh-Hans';
 import { CasePanel } from './requests/CasePanel';
 import { RequestsPage } from './requests/RequestsPage';
 import { translations as requestTranslations } from './requests/translations';
+import { NoticesToPostPage } from './requests/NoticesToPostPage';
+import { noticeTranslations } from './requests/notice-translations';
 
 /**
  * Coded values (enumerations) read as words. Strapi's edit-view select and list filters already
@@ -52,6 +54,7 @@ export default {
         ...STRAPI_ZH_HANS,
         ...codeLabelMessages('zh'),
         ...requestTranslations['zh-Hans'],
+        ...noticeTranslations['zh-Hans'],
         'Auth.form.welcome.title': '欢迎使用政府信息公开管理平台',
         'Auth.form.welcome.subtitle': '登录您的账号',
         'app.components.LeftMenu.navbrand.title': '政府信息公开',
@@ -60,6 +63,7 @@ export default {
       en: {
         ...codeLabelMessages('en'),
         ...requestTranslations.en,
+        ...noticeTranslations.en,
         'Auth.form.welcome.title': 'Government information disclosure',
         'Auth.form.welcome.subtitle': 'Log in to your account',
         'app.components.LeftMenu.navbrand.title': 'Information disclosure',
@@ -78,6 +82,12 @@ export default {
       path: 'requests',
       Component: RequestsPage,
       label: { id: 'disclosure-requests.menu.requests', defaultMessage: 'Disclosure requests' },
+    });
+    // 待邮寄告知书: paper notices waiting to be posted.
+    (app.getPlugin('disclosure-workflow').apis as DisclosureWorkflowApis).addPage({
+      path: 'notices-to-post',
+      Component: NoticesToPostPage,
+      label: { id: 'disclosure-notices.menu.toPost', defaultMessage: 'Notices to post' },
     });
     // List view: enumeration columns show the label, not the code.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: ListHeader[]; layout: unknown }) => ({
