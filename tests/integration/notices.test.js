@@ -150,6 +150,7 @@ describe('templates', () => {
       .put(`/content-manager/collection-types/${TEMPLATE}/${template.documentId}`)
       .send({ organisation: '某县人民政府办公室', contacts: '联系人：李红\n联系电话：0000-1234567', body: `${template.body}\n如有疑问请致电{{queryCode}}专线。` });
     expect(saved.status).toBe(200);
+    expect((await supervisor.put(`/content-manager/collection-types/${TEMPLATE}/${template.documentId}`).send({ seal: '（无）' })).status).toBe(403);
     const page = (await download(office, doc, 'extension.html')).body.toString('utf8');
     expect(page).toContain('某县人民政府办公室');
     expect(page).toContain('联系人：李红');
