@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { itemRules } from './document-middlewares/item-rules';
 import { requestRules } from './document-middlewares/request-rules';
+import { noticeTemplateRules } from './document-middlewares/notice-template-rules';
 import { filterTypes } from './document-middlewares/filter-types';
 import { publicVisibility } from './document-middlewares/public-visibility';
 import { annualReportTables } from './document-middlewares/annual-report-tables';
@@ -31,6 +32,7 @@ export default {
     strapi.documents.use(itemRules(strapi));
     strapi.documents.use(annualReportTables(strapi));
     strapi.documents.use(requestRules(strapi));
+    strapi.documents.use(noticeTemplateRules());
     strapi.documents.use(strapi.service('api::disclosure-request.personal-data').documentMiddleware());
     registerGraphqlGuards(strapi);
     guardContentApiQueries(strapi);

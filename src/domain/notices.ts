@@ -148,6 +148,21 @@ export const noticeByPost = (kind: NoticeKind, row: NoticeCase): boolean => kind
 /** Mustache, never HTML-escaped here (the page escapes once) and without partials. */
 export const renderText = (template: string, view: object): string => Mustache.render(template ?? '', view, {}, { escape: (value: unknown) => String(value) });
 
+/** The template fields that are not valid mustache (an unclosed section, a stray tag), each named: a broken template could render no notice. */
+export function templateProblems(data: Record<string, unknown>): Array<{ path: string; zh: string; en: string; message: string }> {
+  return ['title', 'numberPattern', 'contacts', 'body'].flatMap((path) => {
+    if (typeof data[path] !== 'string') return [];
+    try {
+      Mustache.parse(data[path] as string);
+      return [];
+    } catch (error) {
+      const zh = `模板格式错误：${(error as Error).message}`;
+      const en = `not a valid template: ${(error as Error).message}`;
+      return [{ path, zh, en, message: `${zh} / ${en}` }];
+    }
+  });
+}
+
 /** The 文号: `{{org}}依申〔{{year}}〕{{seq}}号` → 某县政府办依申〔2026〕3号. */
 export const formatNumber = (pattern: string, values: { org: string; year: number; seq: number }): string => renderText(pattern, values).trim();
 

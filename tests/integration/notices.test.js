@@ -151,6 +151,9 @@ describe('templates', () => {
       .send({ organisation: '某县人民政府办公室', contacts: '联系人：李红\n联系电话：0000-1234567', body: `${template.body}\n如有疑问请致电{{queryCode}}专线。` });
     expect(saved.status).toBe(200);
     expect((await supervisor.put(`/content-manager/collection-types/${TEMPLATE}/${template.documentId}`).send({ seal: '（无）' })).status).toBe(403);
+    const broken = await office.put(`/content-manager/collection-types/${TEMPLATE}/${template.documentId}`).send({ body: '{{#extension}}延期' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.details.errors.map((e) => e.path)).toEqual([['body']]);
     const page = (await download(office, doc, 'extension.html')).body.toString('utf8');
     expect(page).toContain('某县人民政府办公室');
     expect(page).toContain('联系人：李红');
@@ -166,6 +169,21 @@ describe('templates', () => {
     const page = (await download(office, doc, 'receipt.html')).body.toString('utf8');
     expect(page).not.toContain('<img');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;：');
+  });
+
+  it('are granted to an office role made before they existed, once', async () => {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code: 'gov-office' } });
+    const held = () => strapi.db.query('admin::permission').findMany({ where: { subject: TEMPLATE, role: { id: role.id } }, select: ['action'] });
+    await strapi.db.query('admin::permission').deleteMany({ where: { subject: TEMPLATE, role: { id: role.id } } });
+    const store = strapi.store({ type: 'plugin', name: 'disclosure-workflow', key: 'migration.office-notice-templates' });
+    await store.delete({});
+    const { grantOfficeNoticeTemplates } = require('../../dist/src/bootstrap/notice-templates');
+    await grantOfficeNoticeTemplates(strapi);
+    expect((await held()).map((p) => p.action).sort()).toEqual(['plugin::content-manager.explorer.read', 'plugin::content-manager.explorer.update']);
+    // Once: an administrator's later removal stands.
+    await strapi.db.query('admin::permission').deleteMany({ where: { subject: TEMPLATE, role: { id: role.id }, action: 'plugin::content-manager.explorer.update' } });
+    await grantOfficeNoticeTemplates(strapi);
+    expect((await held()).map((p) => p.action)).toEqual(['plugin::content-manager.explorer.read']);
   });
 
   it('are created once at start and never overwritten', async () => {
@@ -201,6 +219,8 @@ describe('posting', () => {
     const bad = await office.post(`/disclosure-workflow/requests/notices/${issued.documentId}/posted`).send({ date: '30.11.2026' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors[0].path).toEqual(['date']);
+    const early = await office.post(`/disclosure-workflow/requests/notices/${issued.documentId}/posted`).send({ date: '2020-01-01' });
+    expect(early.body.error.details.code).toBe('DATE_OUT_OF_ORDER');
     const posted = await office.post(`/disclosure-workflow/requests/notices/${issued.documentId}/posted`).send({ date: today() });
     expect(posted.status).toBe(200);
     expect(posted.body.data.postedAt).toBe(today());

@@ -110,6 +110,14 @@ describe('default wording', () => {
   });
 });
 
+describe('template checks', () => {
+  it('name each field that is not valid mustache', () => {
+    expect(n.templateProblems({ title: '告知书', body: '{{#fee}}未闭合', numberPattern: '{{org}}〔{{year}}〕{{seq}}号', contacts: '{{/x}}' }).map((p) => p.path)).toEqual(['contacts', 'body']);
+    expect(n.templateProblems({ seal: '{{', body: DEFAULT_NOTICE_TEMPLATES.reply.body })).toEqual([]);
+    for (const t of Object.values(DEFAULT_NOTICE_TEMPLATES)) expect(n.templateProblems(t)).toEqual([]);
+  });
+});
+
 describe('layout', () => {
   const hostile = { ...kase, applicantName: '<script>alert(1)</script>&"\'' };
   const blocks = n.composeNotice(template('receipt'), issued(n.noticeVariables(hostile)));

@@ -6,7 +6,7 @@ import Joi from 'joi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { refuse } from '../../domain/case-refusal';
-import { NOTICE_KINDS, issuableKinds } from '../../domain/notices';
+import { NOTICE_KINDS } from '../../domain/notices';
 import { requestActionId } from '../../api/disclosure-request/permissions';
 import { REQUEST, REQUEST_NOTICE } from '../../constants';
 
@@ -54,8 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The notices issued on the case, what can be issued now, and whether this user may issue. */
     async find(ctx: any) {
       await assertReader(ctx);
-      const found = await cases().get(ctx.params.documentId);
-      ctx.body = { data: { notices: await notices().list(ctx.params.documentId), issuable: issuableKinds(found.events), canIssue: await can(ctx, 'manage') } };
+      const { documentId } = ctx.params;
+      ctx.body = { data: { notices: await notices().list(documentId), issuable: await notices().issuable(documentId), canIssue: await can(ctx, 'manage') } };
     },
     async issue(ctx: any) {
       const { kind, date } = validate(ISSUE, { ...(ctx.request.body ?? {}), kind: ctx.params.kind });

@@ -4,7 +4,7 @@
 // is in src/domain/notice-templates.ts, the variables and layout in src/domain/notices.ts.
 import type { Core } from '@strapi/strapi';
 import { NOTICE_TEMPLATE, REPLY, REQUEST, REQUEST_NOTICE } from '../../../constants';
-import { NOTICE_KINDS, chineseDate, composeNotice, formatNumber, noticeByPost, noticeFilename, noticeHtml, noticeVariables, sourceEvent, type NoticeKind } from '../../../domain/notices';
+import { NOTICE_KINDS, chineseDate, composeNotice, formatNumber, issuableKinds, noticeByPost, noticeFilename, noticeHtml, noticeVariables, sourceEvent, type NoticeKind } from '../../../domain/notices';
 import { noticeDocx } from '../../../domain/notice-docx';
 import { localDate, toDateString } from '../../../domain/local-date';
 import { refuse } from '../../../domain/case-refusal';
@@ -21,7 +21,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function loadCase(documentId: string) {
     const row = await strapi.db.query(REQUEST).findOne({ where: { documentId }, select: CASE_FIELDS });
     if (!row) refuse('NOT_FOUND');
-    return { ...row, submittedAt: toDateString(row.submittedAt), receivedAt: toDateString(row.receivedAt), dueAt: toDateString(row.dueAt), events: row.events ?? [] };
+    const receivedAt = toDateString(row.receivedAt);
+    // Rows written without the case service (older imports) still have their receipt, as in case.ts.
+    const events = row.events?.length ? row.events : receivedAt ? [{ type: 'received', date: receivedAt }] : [];
+    return { ...row, submittedAt: toDateString(row.submittedAt), receivedAt, dueAt: toDateString(row.dueAt), events };
   }
 
   async function template(kind: NoticeKind) {
@@ -77,6 +80,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return notice;
       });
       return summary(created);
+    },
+
+    /** The kinds the case has something to notify about now. */
+    async issuable(documentId: string) {
+      return issuableKinds((await loadCase(documentId)).events);
     },
 
     /** The notices issued on a case, oldest first. */
