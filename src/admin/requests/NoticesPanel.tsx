@@ -27,7 +27,8 @@ export function useOpenNotice() {
   };
 }
 
-export function NoticesPanel({ documentId }: { documentId: string }) {
+/** `version`: anything that changes when the case does (its updatedAt), so new steps offer their notice. */
+export function NoticesPanel({ documentId, version }: { documentId: string; version?: string }) {
   const t = useNoticeT();
   const { locale } = useIntl();
   const { get, post } = useFetchClient();
@@ -39,7 +40,7 @@ export function NoticesPanel({ documentId }: { documentId: string }) {
   const load = React.useCallback(() => get<{ data: { notices: IssuedNotice[]; issuable: string[]; canIssue: boolean } }>(`${API}/requests/${documentId}/notices`).then(({ data }) => setState(data.data)), [get, documentId]);
   React.useEffect(() => {
     load().catch(() => setState(null));
-  }, [load]);
+  }, [load, version]);
   if (!state) return null;
   // A download renders the latest notice of its kind: earlier ones are listed without buttons.
   const latest = new Map(state.notices.map((n) => [n.kind, n.documentId]));

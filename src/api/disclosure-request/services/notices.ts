@@ -32,7 +32,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The reply a 答复书 is about: the published version once issued, else the draft. */
-  async function replyOf(documentId: string) {
+  async function replyOf(documentId: unknown) {
+    if (typeof documentId !== 'string' || !documentId) return null; // an unset filter would match every reply
     const rows = await strapi.db.query(REPLY).findMany({ where: { documentId }, orderBy: { id: 'desc' } });
     return rows.find((r: any) => r.publishedAt) ?? rows[0] ?? null;
   }
@@ -133,14 +134,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (notice.postedAt) refuse('ALREADY_DONE');
       if (date > today()) refuse('DATE_IN_FUTURE');
       if (date < toDateString(notice.issuedAt)!) refuse('DATE_OUT_OF_ORDER');
-      const { count } = await strapi.db.query(REQUEST_NOTICE).updateMany({ where: { id: notice.id, postedAt: { $null: true } }, data: { postedAt: date } });
-      if (!count) refuse('CONFLICT');
-      await audit().append({
-        event: 'request.noticePosted',
-        targetUid: REQUEST,
-        targetDocumentId: notice.request?.documentId ?? null,
-        actor,
-        data: { notice: documentId, kind: notice.kind, number: notice.number, postedAt: date },
+      // Recorded and audited together, or neither.
+      await strapi.db.transaction(async () => {
+        const { count } = await strapi.db.query(REQUEST_NOTICE).updateMany({ where: { id: notice.id, postedAt: { $null: true } }, data: { postedAt: date } });
+        if (!count) refuse('CONFLICT');
+        await audit().append({
+          event: 'request.noticePosted',
+          targetUid: REQUEST,
+          targetDocumentId: notice.request?.documentId ?? null,
+          actor,
+          data: { notice: documentId, kind: notice.kind, number: notice.number, postedAt: date },
+        });
       });
       return { ...summary(notice), postedAt: date };
     },
