@@ -7,6 +7,8 @@ export const REPLY = 'api::request-reply.request-reply';
 export const REVIEW_CASE = 'api::review-case.review-case';
 export const ANNUAL_REPORT = 'api::annual-report.annual-report';
 export const OUTBOX = 'api::mail-outbox.mail-outbox';
+export const NOTICE_TEMPLATE = 'api::notice-template.notice-template';
+export const REQUEST_NOTICE = 'api::request-notice.request-notice';
 
 export const PUBLIC_CONTENT_TYPES = [ITEM, DEPARTMENT, CATEGORY, PROCEDURE, ANNUAL_REPORT] as const;
 

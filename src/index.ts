@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { itemRules } from './document-middlewares/item-rules';
 import { requestRules } from './document-middlewares/request-rules';
 import { replyRules } from './document-middlewares/reply-rules';
+import { noticeTemplateRules } from './document-middlewares/notice-template-rules';
 import { filterTypes } from './document-middlewares/filter-types';
 import { publicVisibility } from './document-middlewares/public-visibility';
 import { annualReportTables } from './document-middlewares/annual-report-tables';
@@ -22,6 +23,7 @@ import { ensureChineseDefaultLocale } from './bootstrap/locales';
 import { registrationFollowsSuperAdmins } from './bootstrap/first-admin';
 import { assertValidTemplate } from './domain/index-number';
 import { registerRequestActions } from './api/disclosure-request/permissions';
+import { grantOfficeNoticeTemplates, seedNoticeTemplates } from './bootstrap/notice-templates';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +34,7 @@ export default {
     strapi.documents.use(annualReportTables(strapi));
     strapi.documents.use(requestRules(strapi));
     strapi.documents.use(replyRules(strapi));
+    strapi.documents.use(noticeTemplateRules());
     strapi.documents.use(strapi.service('api::disclosure-request.personal-data').documentMiddleware());
     registerGraphqlGuards(strapi);
     guardContentApiQueries(strapi);
@@ -51,6 +54,8 @@ export default {
     await grantAuthenticatedPublicReadOnce(strapi);
     await applyRegistrationSetting(strapi);
     await seedCategories(strapi);
+    await seedNoticeTemplates(strapi);
+    await grantOfficeNoticeTemplates(strapi);
     await labelAdminFields(strapi);
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
     await ensureDemoStaff(strapi); // decides itself: demo data on, never in production

@@ -8,6 +8,8 @@ import { ChecksPanel, translations as reportTranslations } from './annual-report
 import { CasePanel } from './requests/CasePanel';
 import { RequestsPage } from './requests/RequestsPage';
 import { translations as requestTranslations } from './requests/translations';
+import { NoticesToPostPage } from './requests/NoticesToPostPage';
+import { noticeTranslations } from './requests/notice-translations';
 
 /**
  * Coded values (enumerations) read as words. Strapi's edit-view select and list filters already
@@ -54,6 +56,7 @@ export default {
         ...codeLabelMessages('zh'),
         ...requestTranslations['zh-Hans'],
         ...reportTranslations['zh-Hans'],
+        ...noticeTranslations['zh-Hans'],
         'Auth.form.welcome.title': '欢迎使用政府信息公开管理平台',
         'Auth.form.welcome.subtitle': '登录您的账号',
         'app.components.LeftMenu.navbrand.title': '政府信息公开',
@@ -63,6 +66,7 @@ export default {
         ...codeLabelMessages('en'),
         ...requestTranslations.en,
         ...reportTranslations.en,
+        ...noticeTranslations.en,
         'Auth.form.welcome.title': 'Government information disclosure',
         'Auth.form.welcome.subtitle': 'Log in to your account',
         'app.components.LeftMenu.navbrand.title': 'Information disclosure',
@@ -82,6 +86,12 @@ export default {
       path: 'requests',
       Component: RequestsPage,
       label: { id: 'disclosure-requests.menu.requests', defaultMessage: 'Disclosure requests' },
+    });
+    // 待邮寄告知书: paper notices waiting to be posted.
+    (app.getPlugin('disclosure-workflow').apis as DisclosureWorkflowApis).addPage({
+      path: 'notices-to-post',
+      Component: NoticesToPostPage,
+      label: { id: 'disclosure-notices.menu.toPost', defaultMessage: 'Notices to post' },
     });
     // List view: enumeration columns show the label, not the code.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: ListHeader[]; layout: unknown }) => ({

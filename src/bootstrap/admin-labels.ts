@@ -2,7 +2,7 @@
 // editors need. Only labels still at Strapi's default (the attribute name) are replaced, so
 // changes made in the admin's "Configure the view" survive restarts.
 import type { Core } from '@strapi/strapi';
-import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REPLY, REQUEST, REVIEW_CASE, OUTBOX } from '../constants';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, NOTICE_TEMPLATE, PROCEDURE, REPLY, REQUEST, REVIEW_CASE, OUTBOX } from '../constants';
 
 const LABELS: Record<string, Record<string, string>> = {
   [ITEM]: {
@@ -55,6 +55,10 @@ const LABELS: Record<string, Record<string, string>> = {
     to: '收件人 To', cc: '抄送 Cc', bcc: '密送 Bcc', from: '发件人 From', replyTo: '回复地址 Reply-to', subject: '主题 Subject',
     text: '正文 Body', html: 'HTML 正文 HTML body', sentAt: '时间 Time',
   },
+  [NOTICE_TEMPLATE]: {
+    kind: '告知书 Notice', title: '标题 Title ({{…}}: mustache)', organisation: '机关名称 Organisation', numberPattern: '文号格式 Number pattern ({{org}} {{year}} {{seq}})',
+    seal: '印章位置 Seal placeholder', contacts: '联系方式 Contacts', body: '正文模板 Body (mustache; one paragraph a line)',
+  },
 };
 
 const LIST_COLUMNS: Record<string, string[]> = {
@@ -67,6 +71,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
   [ANNUAL_REPORT]: ['title', 'year', 'department'],
   [REVIEW_CASE]: ['caseNumber', 'kind', 'outcome', 'filedAt', 'request'],
   [OUTBOX]: ['sentAt', 'to', 'subject'],
+  [NOTICE_TEMPLATE]: ['kind', 'title', 'organisation'],
 };
 
 /** Generated fields, and a request's stage, clock and outcome (changed by the case actions), are shown but not typed in. */
@@ -76,6 +81,7 @@ const READ_ONLY: Record<string, string[]> = {
   [REPLY]: ['request'],
   [ANNUAL_REPORT]: ['table2', 'table3', 'table4'],
   [OUTBOX]: ['to', 'cc', 'bcc', 'from', 'replyTo', 'subject', 'text', 'html', 'sentAt'],
+  [NOTICE_TEMPLATE]: ['kind'], // one template per kind, seeded
 };
 
 /** List settings: the catalogue newest first (a title sort put look-alike titles together), mail newest first. */

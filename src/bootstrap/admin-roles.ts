@@ -1,7 +1,7 @@
 // The admin roles of DOMAIN "Who uses it", created once with exactly these codes. Existing roles
 // are left alone so administrators can adjust their permissions.
 import type { Core } from '@strapi/strapi';
-import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, OUTBOX, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, NOTICE_TEMPLATE, OUTBOX, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
 import { withoutPersonalData } from '../domain/request-personal-data';
 import { HANDLER_CONDITION } from '../api/disclosure-request/services/personal-data';
 
@@ -17,6 +17,12 @@ const MAIL = [OUTBOX];
 
 /** `personalData: false` leaves out an applicant's personal data (src/domain/request-personal-data.ts). */
 type Grant = { action: string; subjects?: string[]; conditions?: string[]; personalData?: boolean };
+
+/** The office words its own notices (告知书模板): read and edit the templates seeded once per kind, no new ones. */
+export const NOTICE_TEMPLATE_GRANTS: Grant[] = [
+  { action: `${CM}.read`, subjects: [NOTICE_TEMPLATE] },
+  { action: `${CM}.update`, subjects: [NOTICE_TEMPLATE] },
+];
 
 const read = (subjects: string[]): Grant => ({ action: `${CM}.read`, subjects });
 // Authors read every request without the applicant's personal data, and all of it only on the
@@ -55,7 +61,7 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
   'gov-office': {
     name: '信息公开工作机构 Disclosure office',
     description: 'Accepts and assigns requests, first-reviews replies; maintains departments and categories',
-    grants: [read([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR, ...MAIL]), ...write([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...media(true)],
+    grants: [read([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR, ...MAIL]), ...write([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...NOTICE_TEMPLATE_GRANTS, ...media(true)],
   },
   'gov-publisher': {
     name: '信息中心 Publisher',

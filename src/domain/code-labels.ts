@@ -10,6 +10,7 @@ import type { GENRES, VALIDITIES } from './catalogue-query';
 import type { APPLICANT_TYPES, CASE_STATES, CHANNELS, DELIVERY, DISPOSITIONS, WITHDRAWAL_CHANNELS } from './request-codes';
 import type { REVIEW_KINDS, REVIEW_OUTCOMES } from './annual-report';
 import type { REPLY_TYPES } from './reply-types';
+import type { NOTICE_KINDS } from './notices';
 
 export interface CodeLabel {
   zh: string;
@@ -167,6 +168,19 @@ export const REVIEW_OUTCOME_LABELS: Labels<typeof REVIEW_OUTCOMES> = {
   pending: { zh: '尚未审结', en: 'Pending' },
 };
 
+/**
+ * The kinds of 告知书 (templates and issued notices). `correction` and `consultation` are also case
+ * stages, and the admin looks a label up by the value alone: they read as the stage does.
+ */
+export const NOTICE_KIND_LABELS: Labels<typeof NOTICE_KINDS> = {
+  receipt: { zh: '受理回执', en: 'Acknowledgement of receipt' },
+  correction: CASE_STATE_LABELS.correction,
+  extension: { zh: '延期答复告知书', en: 'Notice of extension' },
+  consultation: CASE_STATE_LABELS.consultation,
+  feeNotice: { zh: '收费通知书', en: 'Fee notice' },
+  reply: { zh: '答复书', en: 'Reply' },
+};
+
 /** Which label map each enumeration attribute uses: content-type or component uid → attribute → labels. */
 export const ENUM_LABELS: Record<string, Record<string, Record<string, CodeLabel>>> = {
   'api::disclosure-item.disclosure-item': {
@@ -187,6 +201,8 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, CodeLabel
   },
   'api::request-reply.request-reply': { disposition: REPLY_DISPOSITION_LABELS, replyType: REPLY_TYPE_LABELS, exemptionReason: EXEMPTION_REASON_LABELS },
   'api::review-case.review-case': { kind: REVIEW_KIND_CODE_LABELS, outcome: REVIEW_OUTCOME_LABELS },
+  'api::notice-template.notice-template': { kind: NOTICE_KIND_LABELS },
+  'api::request-notice.request-notice': { kind: NOTICE_KIND_LABELS },
 };
 
 /**

@@ -26,5 +26,7 @@ export const REQUEST_EVENT_LABELS: Record<string, CodeLabel> = {
   'request.acceptLateCorrection': { zh: '依申请公开：受理逾期补正（有正当理由）', en: 'Request: late correction accepted (good reason)' },
   'request.withdraw': { zh: '依申请公开：申请人撤回', en: 'Request: withdrawn by the applicant' },
   'request.publishAsItem': { zh: '依申请公开：转为主动公开', en: 'Request: made a proactive item' },
+  'request.noticeIssued': { zh: '依申请公开：出具告知书', en: 'Request: notice issued' },
+  'request.noticePosted': { zh: '依申请公开：告知书已邮寄', en: 'Request: notice posted' },
   'request.personal-data.read': { zh: '依申请公开：查阅申请人个人信息', en: 'Request: applicant personal data read' },
 };

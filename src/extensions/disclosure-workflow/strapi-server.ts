@@ -5,6 +5,7 @@
 // or reports.
 import { ANNUAL_REPORT, REQUEST } from '../../constants';
 import requests from './requests';
+import notices from './notices';
 
 const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
 
@@ -12,12 +13,20 @@ const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
 const ROUTES = [
   { method: 'GET', path: '/requests', handler: 'requests.find', config: signedIn },
   { method: 'GET', path: '/requests/assignees', handler: 'requests.assignees', config: signedIn },
+  // 告知书 (notices.ts): the posting list, one case's notices, issue one, download one as
+  // `<kind>.html` / `<kind>.docx` (or ?format=), record a paper notice posted.
+  { method: 'GET', path: '/requests/notices/to-post', handler: 'notices.toPost', config: signedIn },
+  { method: 'POST', path: '/requests/notices/:id/posted', handler: 'notices.posted', config: signedIn },
+  { method: 'GET', path: '/requests/:documentId/notices', handler: 'notices.find', config: signedIn },
+  { method: 'POST', path: '/requests/:documentId/notices/:kind', handler: 'notices.issue', config: signedIn },
+  { method: 'GET', path: '/requests/:documentId/notices/:kind', handler: 'notices.download', config: signedIn },
   { method: 'GET', path: '/requests/:documentId', handler: 'requests.findOne', config: signedIn },
   { method: 'POST', path: '/requests/:documentId/actions/:action', handler: 'requests.act', config: signedIn },
 ];
 
 export default (plugin: any) => {
   plugin.controllers.requests = requests;
+  plugin.controllers.notices = notices;
   plugin.routes.admin.routes.push(...ROUTES);
 
   // Wrapping the service (not the route) covers every submit: the admin route and code alike.
