@@ -5,12 +5,14 @@ const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { http, makeDepartment } = require('../helpers/fixtures');
 const { actors, approve } = require('../helpers/workflow');
 const { captureMail } = require('../helpers/mail');
+const mammoth = require('mammoth');
 
 const REQUEST = 'api::disclosure-request.disclosure-request';
 const REPLY = 'api::request-reply.request-reply';
 let a, department, smtp;
 const tokens = {};
 const calendar = () => strapi.plugin('disclosure-workflow').service('calendar');
+const notices = () => strapi.service('api::disclosure-request.notices');
 const day = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 const localToday = () => day(new Date());
 const daysAgo = (n) => day(new Date(Date.now() - n * 86400000));
@@ -79,6 +81,8 @@ describe('§31: receipt of an online or fax application is confirmed by the offi
     expect(confirmed.body.data).toMatchObject({ state: 'received', receivedAt: monday, dueAt: await calendar().addWorkingDays(monday, 20) });
     expect(smtp.mails.some((m) => m.to.includes((doc.email)) && m.text.includes(`已于${monday}确认收到`))).toBe(true);
     await refused(doc, () => act('gov-office', doc.documentId, 'confirmReceipt', {}), 409, 'CASE_STATE');
+    // The 受理回执 is issued with the action, numbered, dated the day of receipt.
+    expect(await notices().list(doc.documentId)).toEqual([expect.objectContaining({ kind: 'receipt', issuedAt: monday, number: expect.stringMatching(/〔\d{4}〕\d+号$/) })]);
   });
 
   it('letters and in-person applications are received on arrival, as before', async () => {
@@ -187,6 +191,10 @@ describe('fees (109号)', () => {
     expect(noticed.body.data).toMatchObject({ state: 'feePending', clock: { paused: true } });
     expect(noticed.body.data.events.at(-1)).toMatchObject({ type: 'feeNoticed', mode: 'perPage', pages: 150, quoted: 1700, reduction: 200, amount: 1500, reason: '低保户', payBy });
     expect(smtp.mails.some((m) => m.to.includes(doc.email) && m.text.includes('1500元'))).toBe(true);
+
+    const docx = await notices().render({ documentId: doc.documentId, kind: 'feeNotice', format: 'docx' });
+    const { value: text } = await mammoth.extractRawText({ buffer: docx.body });
+    for (const part of ['1500', payBy.slice(0, 4)]) expect([part, text.includes(part)]).toEqual([part, true]);
 
     await refused(doc, () => act('gov-author', doc.documentId, 'recordPayment', { amount: 1700, date: daysAgo(5), receiptNumber: 'No.001' }), 400, 'FEE_AMOUNT');
     await refused(doc, () => act('gov-author', doc.documentId, 'recordPayment', { amount: 1500, date: daysAgo(5) }), 400, ['receiptNumber']);

@@ -10,6 +10,7 @@ import { CONSULTATION_OUTCOMES, WITHDRAWAL_CHANNELS } from '../../domain/request
 import { REPLY_TYPES, REPLY_TYPE_REQUIRES, type ReplyType } from '../../domain/reply-types';
 import { EXEMPTION_REASON_LABELS, REPLY_TYPE_LABELS } from '../../domain/code-labels';
 import { API, PLUGIN_ID, REQUEST_UID, useCodeLabels, useT } from './utils';
+import { NoticesPanel } from './NoticesPanel';
 
 /** The inputs each action asks for, besides an optional note; a reply type adds the fields it requires. */
 const FIELDS: Record<string, string[]> = {
@@ -176,6 +177,7 @@ function PanelBody({ documentId, version }: { documentId: string; version: strin
           <Button loading={busy} onClick={run}>{t(`case.action.${action}`)}</Button>
         </Flex>
       )}
+      <NoticesPanel documentId={documentId} version={`${version}|${view.events.length}`} />
       <Link href={`/admin/plugins/${PLUGIN_ID}/requests`}>{t('menu.requests')}</Link>
     </Flex>
   );

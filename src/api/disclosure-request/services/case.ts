@@ -162,6 +162,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 
+  /** The notice each action sends (受理回执, 补正告知书 …), numbered and recorded as it happens; the office prints, seals and posts it. */
+  const NOTICE_OF: Record<string, string> = {
+    confirmReceipt: 'receipt', requestCorrection: 'correction', extend: 'extension', startConsultation: 'consultation', feeNotice: 'feeNotice', reply: 'reply',
+  };
+  async function issueNotice(action: string, documentId: string, date: string, actor: number | null) {
+    if (!NOTICE_OF[action]) return;
+    try {
+      await strapi.service('api::disclosure-request.notices').issue({ documentId, kind: NOTICE_OF[action], date, actor });
+    } catch (error) {
+      // The action stands; the office issues the notice from the case panel once the template is fixed.
+      strapi.log.warn(`[disclosure] ${NOTICE_OF[action]} notice for ${documentId} not issued: ${(error as Error).message}`);
+    }
+  }
+
   return {
     can,
 
@@ -250,6 +264,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await plugin().service('audit').append({ event: `request.${action}`, targetUid: REQUEST, targetDocumentId: documentId, actor, data: next.event });
         return { row, event: next.event as any };
       });
+      await issueNotice(action, documentId, result.event.date, actor);
       await this.tell(action, result.row, result.event, input);
       strapi.log.info(`[disclosure] request ${result.row.queryCode}: ${action} by ${actor === null ? 'the system' : `user ${actor}`}`);
       return this.get(documentId);
