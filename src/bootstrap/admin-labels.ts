@@ -31,10 +31,10 @@ const LABELS: Record<string, Record<string, string>> = {
     queryCode: '查询码 Query code', state: '办理环节 Stage', applicantType: '申请人类型 Applicant type', applicantName: '申请人 Applicant',
     phone: '联系电话 Phone', email: '电子邮箱 Email', address: '通信地址 Address', idType: '证件类型 ID type', idNumber: '证件号码 ID number',
     organizationName: '组织名称 Organisation', organizationCode: '统一社会信用代码 Credit code', description: '所需信息描述 Description',
-    documentNumber: '文号 Document number', delivery: '获取方式 Delivery', channel: '申请渠道 Channel', receivedAt: '收到日期 Received',
+    documentNumber: '文号 Document number', delivery: '获取方式 Delivery', channel: '申请渠道 Channel', submittedAt: '提交日期 Submitted', receivedAt: '收到日期 Received',
     department: '承办部门 Department', handler: '承办人 Handler', dueAt: '答复期限 Due', dueProvisional: '期限为预估 Due date provisional',
     closedAt: '办结日期 Closed', disposition: '办理结果 Disposition', replyDocument: '答复书文件 Reply file', replies: '答复书 Replies',
-    fee: '信息处理费 Fee', events: '办理记录 Events', revision: '版本 Revision', notes: '备注 Notes', reviewCases: '复议诉讼 Review cases',
+    fee: '已缴信息处理费（元）Fee paid', feePaidAt: '缴费日期 Fee paid on', events: '办理记录 Events', revision: '版本 Revision', notes: '备注 Notes', reviewCases: '复议诉讼 Review cases',
   },
   [ANNUAL_REPORT]: {
     title: '标题 Title', year: '年度 Year', department: '报告单位 Department (empty = whole government)', overview: '一、总体情况 Overview',
@@ -50,7 +50,10 @@ const LABELS: Record<string, Record<string, string>> = {
     kind: '类型 Kind', outcome: '结果 Outcome', filedAt: '立案日期 Filed', decidedAt: '审结日期 Decided', request: '申请 Request',
     department: '被申请部门 Department', caseNumber: '案号 Case number', notes: '备注 Notes',
   },
-  [REPLY]: { title: '标题 Title', disposition: '办理结果 Disposition', body: '正文 Body', attachments: '附件 Attachments', request: '申请 Request', department: '承办部门 Department' },
+  [REPLY]: {
+    title: '标题 Title', replyType: '答复类型 Reply type', exemptionReason: '不予公开理由 Exemption reason', accessRoute: '获取途径 Where to obtain it',
+    competentAgency: '负责公开的机关 Competent agency', competentAgencyContact: '该机关联系方式 Its contacts', earlierReply: '已作出的答复 Earlier reply',
+    onTheSpot: '当场答复 On the spot', disposition: '办理结果（由答复类型确定）Disposition (from the type)', body: '正文 Body', attachments: '附件 Attachments', request: '申请 Request', department: '承办部门 Department' },
   [OUTBOX]: {
     to: '收件人 To', cc: '抄送 Cc', bcc: '密送 Bcc', from: '发件人 From', replyTo: '回复地址 Reply-to', subject: '主题 Subject',
     text: '正文 Body', html: 'HTML 正文 HTML body', sentAt: '时间 Time',
@@ -77,8 +80,8 @@ const LIST_COLUMNS: Record<string, string[]> = {
 /** Generated fields, and a request's stage, clock and outcome (changed by the case actions), are shown but not typed in. */
 const READ_ONLY: Record<string, string[]> = {
   [ITEM]: ['indexNumber', 'publishedDate'],
-  [REQUEST]: ['queryCode', 'state', 'department', 'handler', 'dueAt', 'dueProvisional', 'closedAt', 'disposition', 'events', 'revision', 'replies'],
-  [REPLY]: ['request'],
+  [REQUEST]: ['queryCode', 'state', 'submittedAt', 'department', 'handler', 'dueAt', 'dueProvisional', 'closedAt', 'disposition', 'fee', 'feePaidAt', 'events', 'revision', 'replies'],
+  [REPLY]: ['request', 'disposition', 'onTheSpot'],
   [ANNUAL_REPORT]: ['table2', 'table3', 'table4'],
   [OUTBOX]: ['to', 'cc', 'bcc', 'from', 'replyTo', 'subject', 'text', 'html', 'sentAt'],
   [NOTICE_TEMPLATE]: ['kind'], // one template per kind, seeded
