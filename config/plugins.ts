@@ -46,7 +46,7 @@ export default ({ env }) => ({
         'gov-leader': ['review'],
         'gov-principal': ['review'],
         'gov-secrecy-reviewer': ['sign-off'],
-        'gov-office': ['submit', 'review', 'manage-chains', 'read-audit', 'manage-memberships', REQUEST_ACTIONS.read, REQUEST_ACTIONS.handle, REQUEST_ACTIONS.manage],
+        'gov-office': ['submit', 'review', 'manage-chains', 'read-audit', 'manage-memberships', 'manage-dictionary', REQUEST_ACTIONS.read, REQUEST_ACTIONS.handle, REQUEST_ACTIONS.manage],
         'gov-publisher': ['publish', 'read-audit'],
         'gov-supervisor': ['read-audit', REQUEST_ACTIONS.read],
       },

@@ -23,3 +23,5 @@ export const ROLE_CODES = [
   'gov-publisher',
   'gov-supervisor',
 ] as const;
+/** The workflow plugin's 错敏词 dictionary (pre-publication checks). */
+export const SENSITIVE_TERM = 'plugin::disclosure-workflow.sensitive-term';

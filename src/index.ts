@@ -8,7 +8,7 @@ import { publicVisibility } from './document-middlewares/public-visibility';
 import { annualReportTables } from './document-middlewares/annual-report-tables';
 import { registerGraphqlGuards } from './graphql/public-guards';
 import { guardContentApiQueries } from './middlewares/query-shape';
-import { ensureAdminRoles } from './bootstrap/admin-roles';
+import { ensureAdminRoles, grantLaterPermissions } from './bootstrap/admin-roles';
 import { narrowAuthorRequestRead } from './bootstrap/request-personal-data';
 import { addEmergencyStopField } from './bootstrap/emergency-stop-field';
 import { registerHandlerCondition } from './api/disclosure-request/services/personal-data';
@@ -23,7 +23,7 @@ import { ensureChineseDefaultLocale } from './bootstrap/locales';
 import { registrationFollowsSuperAdmins } from './bootstrap/first-admin';
 import { assertValidTemplate } from './domain/index-number';
 import { registerRequestActions } from './api/disclosure-request/permissions';
-import { grantOfficeNoticeTemplates, seedNoticeTemplates } from './bootstrap/notice-templates';
+import { seedNoticeTemplates } from './bootstrap/notice-templates';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -55,7 +55,7 @@ export default {
     await applyRegistrationSetting(strapi);
     await seedCategories(strapi);
     await seedNoticeTemplates(strapi);
-    await grantOfficeNoticeTemplates(strapi);
+    await grantLaterPermissions(strapi);
     await labelAdminFields(strapi);
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
     await ensureDemoStaff(strapi); // decides itself: demo data on, never in production

@@ -1,7 +1,7 @@
 // The admin roles of DOMAIN "Who uses it", created once with exactly these codes. Existing roles
 // are left alone so administrators can adjust their permissions.
 import type { Core } from '@strapi/strapi';
-import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, NOTICE_TEMPLATE, OUTBOX, PROCEDURE, REPLY, REQUEST, REVIEW_CASE } from '../constants';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, NOTICE_TEMPLATE, OUTBOX, PROCEDURE, REPLY, REQUEST, REVIEW_CASE, SENSITIVE_TERM } from '../constants';
 import { withoutPersonalData } from '../domain/request-personal-data';
 import { HANDLER_CONDITION } from '../api/disclosure-request/services/personal-data';
 
@@ -19,10 +19,12 @@ const MAIL = [OUTBOX];
 type Grant = { action: string; subjects?: string[]; conditions?: string[]; personalData?: boolean };
 
 /** The office words its own notices (告知书模板): read and edit the templates seeded once per kind, no new ones. */
-export const NOTICE_TEMPLATE_GRANTS: Grant[] = [
+const NOTICE_TEMPLATE_GRANTS: Grant[] = [
   { action: `${CM}.read`, subjects: [NOTICE_TEMPLATE] },
   { action: `${CM}.update`, subjects: [NOTICE_TEMPLATE] },
 ];
+/** The office keeps the 错敏词 dictionary of the pre-publication checks. */
+const DICTIONARY_GRANTS: Grant[] = ['read', 'create', 'update', 'delete'].map((a) => ({ action: `${CM}.${a}`, subjects: [SENSITIVE_TERM] }));
 
 const read = (subjects: string[]): Grant => ({ action: `${CM}.read`, subjects });
 // Authors read every request without the applicant's personal data, and all of it only on the
@@ -61,7 +63,7 @@ export const ADMIN_ROLES: Record<string, { name: string; description: string; gr
   'gov-office': {
     name: '信息公开工作机构 Disclosure office',
     description: 'Accepts and assigns requests, first-reviews replies; maintains departments and categories',
-    grants: [read([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR, ...MAIL]), ...write([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...NOTICE_TEMPLATE_GRANTS, ...media(true)],
+    grants: [read([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR, ...MAIL]), ...write([...GOVERNED, ...REFERENCE, ...CASES, CALENDAR]), ...NOTICE_TEMPLATE_GRANTS, ...DICTIONARY_GRANTS, ...media(true)],
   },
   'gov-publisher': {
     name: '信息中心 Publisher',
@@ -129,4 +131,30 @@ async function restrictUploadsToCreator(strapi: Core.Strapi) {
   }
   await store.set({ value: { at: new Date().toISOString(), changed } });
   if (changed) strapi.log.info(`[disclosure] gov-* roles may now change or delete only the files they uploaded (${changed} permission(s))`);
+}
+
+/**
+ * Grants added in a later release reach roles created before it, once each (a flag in the plugin
+ * store), so an administrator's later change in Settings → Roles is left alone.
+ */
+const LATER_GRANTS: Array<{ key: string; role: string; grants: Grant[]; what: string }> = [
+  { key: 'migration.office-notice-templates', role: 'gov-office', grants: NOTICE_TEMPLATE_GRANTS, what: 'read and edit the notice templates' },
+  { key: 'migration.office-dictionary', role: 'gov-office', grants: DICTIONARY_GRANTS, what: 'keep the sensitive-term dictionary' },
+];
+
+export async function grantLaterPermissions(strapi: Core.Strapi) {
+  for (const { key, role: code, grants, what } of LATER_GRANTS) {
+    const store = strapi.store({ type: 'plugin', name: 'disclosure-workflow', key });
+    if (await store.get({})) continue;
+    const role = await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] });
+    let granted = 0;
+    if (role) {
+      const held = await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } }, select: ['action', 'subject'] });
+      const missing = grants.filter((g) => !held.some((p: any) => p.action === g.action && g.subjects?.includes(p.subject)));
+      if (missing.length) await strapi.service('admin::permission').createMany(permissionsFor(strapi, missing, []).map((p: any) => ({ ...p, role: role.id })));
+      granted = missing.length;
+    }
+    await store.set({ value: { at: new Date().toISOString(), granted } });
+    if (granted) strapi.log.info(`[disclosure] ${code} may now ${what}`);
+  }
 }

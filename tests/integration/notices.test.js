@@ -177,12 +177,12 @@ describe('templates', () => {
     await strapi.db.query('admin::permission').deleteMany({ where: { subject: TEMPLATE, role: { id: role.id } } });
     const store = strapi.store({ type: 'plugin', name: 'disclosure-workflow', key: 'migration.office-notice-templates' });
     await store.delete({});
-    const { grantOfficeNoticeTemplates } = require('../../dist/src/bootstrap/notice-templates');
-    await grantOfficeNoticeTemplates(strapi);
+    const { grantLaterPermissions } = require('../../dist/src/bootstrap/admin-roles');
+    await grantLaterPermissions(strapi);
     expect((await held()).map((p) => p.action).sort()).toEqual(['plugin::content-manager.explorer.read', 'plugin::content-manager.explorer.update']);
     // Once: an administrator's later removal stands.
     await strapi.db.query('admin::permission').deleteMany({ where: { subject: TEMPLATE, role: { id: role.id }, action: 'plugin::content-manager.explorer.update' } });
-    await grantOfficeNoticeTemplates(strapi);
+    await grantLaterPermissions(strapi);
     expect((await held()).map((p) => p.action)).toEqual(['plugin::content-manager.explorer.read']);
   });
 

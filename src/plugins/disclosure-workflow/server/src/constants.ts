@@ -6,6 +6,8 @@ export const CHAIN = 'plugin::disclosure-workflow.chain';
 export const AUDIT = 'plugin::disclosure-workflow.audit-event';
 export const SCHEDULE = 'plugin::disclosure-workflow.schedule';
 export const MEMBERSHIP = 'plugin::disclosure-workflow.membership';
+/** The 错敏词 dictionary of the pre-publication checks. */
+export const TERM = 'plugin::disclosure-workflow.sensitive-term';
 /** Strapi's media-library file: attachments are locked and type-checked (services/attachments.ts). */
 export const FILE = 'plugin::upload.file';
 
@@ -18,6 +20,7 @@ export const ACTIONS = {
   manageChains: 'plugin::disclosure-workflow.manage-chains',
   readAudit: 'plugin::disclosure-workflow.read-audit',
   manageMemberships: 'plugin::disclosure-workflow.manage-memberships',
+  manageDictionary: 'plugin::disclosure-workflow.manage-dictionary',
 } as const;
 
 /** `submit` → `plugin::disclosure-workflow.submit`: the id of an action registered under this plugin. */

@@ -13,6 +13,8 @@ import permissions from './services/permissions';
 import membership from './services/membership';
 import scope from './services/scope';
 import membershipController from './controllers/membership';
+import dictionaryController from './controllers/dictionary';
+import dictionary from './services/dictionary';
 import attachments from './services/attachments';
 import { FILE } from './constants';
 import workflowController from './controllers/workflow';
@@ -30,8 +32,8 @@ export default {
   contentTypes,
   routes,
   policies,
-  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership, scope },
-  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, membership: membershipController },
+  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership, scope, dictionary },
+  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, membership: membershipController, dictionary: dictionaryController },
 
   async register({ strapi }: { strapi: Core.Strapi }) {
     const problems = checkModels(strapi.config.get('plugin::disclosure-workflow'), (uid) => strapi.getModel(uid as any) as any);

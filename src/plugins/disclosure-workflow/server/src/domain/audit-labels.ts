@@ -49,6 +49,7 @@ export const EVENT_LABELS: Record<string, Label> = {
   'no-reviewer': { zh: '无人可审（已通知提交人）', en: 'Nobody may act (submitter told)' },
   'membership.add': { zh: '添加部门成员', en: 'Department membership added' },
   'membership.remove': { zh: '移除部门成员', en: 'Department membership removed' },
+  'dictionary.import': { zh: '导入错敏词库', en: 'Sensitive-term dictionary imported' },
   'attachment.refused': { zh: '拒绝修改附件', en: 'Attachment change refused' },
 };
 

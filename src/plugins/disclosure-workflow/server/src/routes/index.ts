@@ -35,6 +35,8 @@ export default {
       { method: 'GET', path: '/memberships', handler: 'membership.find', config: can(ACTIONS.manageMemberships) },
       { method: 'POST', path: '/memberships', handler: 'membership.create', config: can(ACTIONS.manageMemberships) },
       { method: 'DELETE', path: '/memberships/:id', handler: 'membership.delete', config: can(ACTIONS.manageMemberships) },
+      { method: 'GET', path: '/dictionary/export.csv', handler: 'dictionary.exportCsv', config: can(ACTIONS.manageDictionary) },
+      { method: 'POST', path: '/dictionary/import', handler: 'dictionary.import', config: can(ACTIONS.manageDictionary) },
     ],
   },
 };

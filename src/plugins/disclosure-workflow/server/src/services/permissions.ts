@@ -11,11 +11,15 @@ const DEFINITIONS = [
   { uid: 'manage-chains', displayName: '配置审核流程 Manage approval chains' },
   { uid: 'read-audit', displayName: '查看审计记录 Read the audit trail' },
   { uid: 'manage-memberships', displayName: '管理部门成员 Manage department memberships' },
+  { uid: 'manage-dictionary', displayName: '管理错敏词库 Manage the sensitive-term dictionary' },
 ];
 
 const STORE_KEY = { type: 'plugin', name: PLUGIN, key: 'default-grants-applied' } as const;
 const CONDITION_KEY = { type: 'plugin', name: PLUGIN, key: 'department-condition-applied' } as const;
 const CONTENT_MANAGER = 'plugin::content-manager.explorer.';
+/** Actions added after the first release (granted to existing installations once, on their own). */
+const ADDED_LATER = ['manage-dictionary'];
+const laterKey = (name: string) => ({ type: 'plugin', name: PLUGIN, key: `default-grants-applied:${name}` }) as const;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Action ids by name, e.g. `actions.review` = 'plugin::disclosure-workflow.review'. */
@@ -57,22 +61,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async grantDefaults() {
     if (!(await strapi.store.get(STORE_KEY))) await this.grantActions();
+    // Actions added in a later release reach existing installations once too.
+    for (const name of ADDED_LATER) if (!(await strapi.store.get(laterKey(name)))) await this.grantActions([name]);
     await this.applyDepartmentCondition();
   },
 
-  async grantActions() {
+  /** The default grants of these actions (all when not given), once: an administrator's later removal stands. */
+  async grantActions(only?: string[]) {
     const grants = strapi.config.get(`plugin::${PLUGIN}.defaultGrants`) as Record<string, string[]>;
     const provider = strapi.service('admin::permission').actionProvider;
     for (const [code, names] of Object.entries(grants)) {
       const role = await strapi.db.query('admin::role').findOne({ where: { code } });
       if (!role) continue;
-      for (const action of names.map(actionId)) {
+      for (const action of names.filter((name) => !only || only.includes(name)).map(actionId)) {
         if (!provider.get(action)) throw new Error(`[${PLUGIN}] defaultGrants: no RBAC action ${action}`);
         const exists = await strapi.db.query('admin::permission').findOne({ where: { action, role: role.id } });
         if (!exists) await strapi.service('admin::permission').createMany([{ action, role: role.id, subject: null, properties: {}, conditions: [] }]);
       }
     }
-    await strapi.store.set({ ...STORE_KEY, value: true });
+    if (!only) await strapi.store.set({ ...STORE_KEY, value: true });
+    for (const name of only ?? ADDED_LATER) await strapi.store.set({ ...laterKey(name), value: true });
   },
 
   /**

@@ -1,0 +1,48 @@
+// The 错敏词 dictionary (plugin::disclosure-workflow.sensitive-term): edited one term at a time in
+// the Content Manager, or imported and exported as CSV here. Its version (count and last change)
+// keys the inspection cache, so a dictionary change re-checks what is in review.
+import type { Core } from '@strapi/strapi';
+import { TERM } from '../constants';
+import { dictionaryCsv, parseDictionary, type DictionaryTerm } from '../domain/dictionary-file';
+import { ChainValidationError } from './chains';
+
+const FIELDS = ['term', 'correction', 'note', 'severity', 'category', 'source'] as const;
+const BATCH = 500;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async list(): Promise<DictionaryTerm[]> {
+    return strapi.db.query(TERM).findMany({ select: [...FIELDS], orderBy: { id: 'asc' } });
+  },
+
+  /** Changes whenever a term is added, edited or removed (count and latest update time). */
+  async version(): Promise<string> {
+    const [row] = await strapi.db.connection(strapi.db.metadata.get(TERM).tableName).count({ n: '*' }).max({ at: 'updated_at' });
+    const at = row?.at ? new Date(row.at as any).getTime() : 0;
+    return `${Number(row?.n ?? 0)}:${at}`;
+  },
+
+  /**
+   * Adds the file's terms and updates those already there (by term), in one transaction; a file
+   * with any problem writes nothing and is refused with each problem's line and column.
+   */
+  async import(text: string, { actor = null, ip }: { actor?: number | null; ip?: string } = {}) {
+    const { terms, problems } = parseDictionary(text);
+    // A field-level 400: each problem named by its line and column (the first 100).
+    if (problems.length) throw new ChainValidationError(problems.slice(0, 100).map((p) => ({ path: [`line ${p.line}`, p.column].filter(Boolean).join('.'), message: p.message })));
+    const result = await strapi.db.transaction(async () => {
+      const existing = new Map<string, any>((await strapi.db.query(TERM).findMany({ select: ['id', ...FIELDS] })).map((t: any) => [t.term, t]));
+      const added = terms.filter((t) => !existing.has(t.term));
+      const changed = terms.filter((t) => existing.has(t.term) && FIELDS.some((f) => (existing.get(t.term)[f] ?? null) !== t[f]));
+      for (let i = 0; i < added.length; i += BATCH) await strapi.db.query(TERM).createMany({ data: added.slice(i, i + BATCH) });
+      for (const t of changed) await strapi.db.query(TERM).update({ where: { id: existing.get(t.term).id }, data: t });
+      await strapi.plugin('disclosure-workflow').service('audit').append({ event: 'dictionary.import', actor, ip, data: { added: added.length, updated: changed.length, total: terms.length } });
+      return { added: added.length, updated: changed.length, unchanged: terms.length - added.length - changed.length };
+    });
+    strapi.log.info(`[disclosure-workflow] dictionary import: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged`);
+    return result;
+  },
+
+  async exportCsv(): Promise<string> {
+    return dictionaryCsv(await this.list());
+  },
+});
