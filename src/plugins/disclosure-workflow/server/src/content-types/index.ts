@@ -4,6 +4,7 @@ import auditEvent from './audit-event/schema.json';
 import schedule from './schedule/schema.json';
 import calendarOverride from './calendar-override/schema.json';
 import membership from './membership/schema.json';
+import contentSnapshot from './content-snapshot/schema.json';
 
 export default {
   chain: { schema: chain },
@@ -12,4 +13,5 @@ export default {
   schedule: { schema: schedule },
   'calendar-override': { schema: calendarOverride },
   membership: { schema: membership },
+  'content-snapshot': { schema: contentSnapshot },
 };
