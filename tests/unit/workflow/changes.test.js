@@ -21,6 +21,12 @@ describe('diffText', () => {
     ]);
   });
 
+  it('reads replacements separated only by spaces as one', () => {
+    expect(diffText('the big red car', 'the small blue car')).toEqual([
+      { value: 'the ' }, { removed: true, value: 'big red' }, { added: true, value: 'small blue' }, { value: ' car' },
+    ]);
+  });
+
   it('joined again, the parts give both texts back', () => {
     const before = '第一条 为了规范政府信息公开工作，制定本办法。\n第二条 Mixed 中英 text, 2026年。';
     const after = '第一条 为了进一步规范政府信息公开工作，制定本规定。\n第二条 Mixed text, 2027年。';

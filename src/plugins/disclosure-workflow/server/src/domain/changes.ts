@@ -67,6 +67,37 @@ function merge(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
+/**
+ * Replacements separated only by spaces read as one: "big red" → "small blue" rather than
+ * big→small, " ", red→blue (as `diffWords` does). Both texts are still given back by the parts.
+ */
+function foldSpaces(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (!parts[i].added && !parts[i].removed) {
+      out.push(parts[i++]);
+      continue;
+    }
+    // The run of changes from i, taking in spaces that have a change on both sides.
+    const changed = (k: number) => k < parts.length && Boolean(parts[k].added || parts[k].removed);
+    let end = i;
+    for (;;) {
+      if (changed(end + 1)) end += 1;
+      else if (end + 1 < parts.length && !parts[end + 1].value.trim() && changed(end + 2)) end += 2;
+      else break;
+    }
+    const group = parts.slice(i, end + 1);
+    const spaced = group.some((p) => !p.added && !p.removed);
+    if (spaced && group.some((p) => p.removed) && group.some((p) => p.added)) {
+      out.push({ removed: true, value: group.filter((p) => !p.added).map((p) => p.value).join('') });
+      out.push({ added: true, value: group.filter((p) => !p.removed).map((p) => p.value).join('') });
+    } else out.push(...group);
+    i = end + 1;
+  }
+  return merge(out);
+}
+
 const mark = (value: string, change: { added?: boolean; removed?: boolean }): DiffPart =>
   change.added ? { added: true, value } : change.removed ? { removed: true, value } : { value };
 
@@ -76,7 +107,7 @@ export function diffText(before: string, after: string, { maxEditLength = 5000 }
   const b = tokenize(after);
   const changes = diffArrays(a, b, { maxEditLength, timeout: 2000 } as any) as Array<{ value: string[]; added?: boolean; removed?: boolean }> | undefined;
   if (!changes) return merge([{ removed: true, value: before }, { added: true, value: after }]);
-  return merge(changes.map((c) => mark(c.value.join(''), c)));
+  return foldSpaces(merge(changes.map((c) => mark(c.value.join(''), c))));
 }
 
 /** Strapi blocks (rich text as JSON) → its text, a line per block; a string stays itself. */
