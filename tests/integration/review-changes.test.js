@@ -99,3 +99,17 @@ it('keeps one snapshot per content version', async () => {
   expect(rows).toHaveLength(2);
   expect(new Set(rows.map((r) => r.contentHash)).size).toBe(2);
 });
+
+it('after a redacted sign-off, compares with the redacted text that was signed', async () => {
+  const doc = await strapi.documents(ITEM).create({ data: itemData(department, { body: '联系人电话 13800000000，地址见附件。' }) });
+  await wf().submit({ ...target(doc), actor: a['gov-author'].id });
+  await wf().decide({ ...target(doc), actor: a['gov-section-head'].id, decision: 'approve' });
+  await wf().decide({ ...target(doc), actor: a['gov-leader'].id, decision: 'approve' });
+  await wf().signOff({ ...target(doc), actor: a['gov-secrecy-reviewer'].id, conclusion: 'redacted', opinion: '删除个人信息', redactions: { body: '联系人电话 ***，地址见附件。' } });
+  await strapi.documents(ITEM).update({ documentId: doc.documentId, data: { body: '联系人电话 ***，地址见通知。' } });
+  await wf().submit({ ...target(doc), actor: a['gov-author'].id });
+  const { data } = (await (await adminClient(a['gov-section-head'])).get(query(doc))).body;
+  expect(data).toMatchObject({ base: 'approved', baseEvent: 'sign-off.redacted' });
+  expect(data.fields.map((f) => f.field)).toEqual(['body']);
+  expect(data.fields[0].parts.filter((p) => p.added || p.removed)).toEqual([{ removed: true, value: '附件' }, { added: true, value: '通知' }]);
+});
