@@ -8,6 +8,8 @@ export const SCHEDULE = 'plugin::disclosure-workflow.schedule';
 export const MEMBERSHIP = 'plugin::disclosure-workflow.membership';
 /** The 错敏词 dictionary of the pre-publication checks. */
 export const TERM = 'plugin::disclosure-workflow.sensitive-term';
+/** The canonical content of a document as it was submitted or decided on, by content hash (the reviewers' diff). */
+export const SNAPSHOT = 'plugin::disclosure-workflow.content-snapshot';
 /** Strapi's media-library file: attachments are locked and type-checked (services/attachments.ts). */
 export const FILE = 'plugin::upload.file';
 

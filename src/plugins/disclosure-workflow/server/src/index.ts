@@ -12,6 +12,8 @@ import calendar from './services/calendar';
 import permissions from './services/permissions';
 import membership from './services/membership';
 import scope from './services/scope';
+import changes from './services/changes';
+import changesController from './controllers/changes';
 import membershipController from './controllers/membership';
 import dictionaryController from './controllers/dictionary';
 import dictionary from './services/dictionary';
@@ -32,8 +34,8 @@ export default {
   contentTypes,
   routes,
   policies,
-  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership, scope, dictionary },
-  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, membership: membershipController, dictionary: dictionaryController },
+  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership, scope, dictionary, changes },
+  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, membership: membershipController, dictionary: dictionaryController, changes: changesController },
 
   async register({ strapi }: { strapi: Core.Strapi }) {
     const problems = checkModels(strapi.config.get('plugin::disclosure-workflow'), (uid) => strapi.getModel(uid as any) as any);

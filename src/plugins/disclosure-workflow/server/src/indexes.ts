@@ -8,6 +8,7 @@ const STATEMENTS = [
   'CREATE INDEX IF NOT EXISTS dw_audit_events_target_idx ON dw_audit_events (target_uid, target_document_id)',
   'CREATE INDEX IF NOT EXISTS dw_schedules_due_idx ON dw_schedules (state, due_at)',
   'CREATE UNIQUE INDEX IF NOT EXISTS dw_memberships_user_department_uq ON dw_memberships (user_id, department)',
+  'CREATE INDEX IF NOT EXISTS dw_content_snapshots_target_idx ON dw_content_snapshots (target_uid, target_document_id, content_hash)',
 ];
 
 /** Runs the `CREATE … IF NOT EXISTS` statements; another instance starting at the same moment may win the race. */

@@ -9,6 +9,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from '../pluginId';
 import { errorText, pick, useSiteSettings, useT } from '../utils';
 import { SchedulePicker } from './SchedulePicker';
+import { ChangesSection } from './ChangesSection';
 
 
 type Status = {
@@ -90,6 +91,7 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
         <Typography variant="pi" data-testid="workflow-reason">{status.canPublish ? t('canPublish') : t(`reason.${status.reason}`)}</Typography>
       </Box>
 
+      {status.round > 0 && <ChangesSection model={model} documentId={documentId} locale={docLocale} refresh={`${version}|${status.state}|${status.round}|${status.current}`} />}
       {(allowed.submit || allowed.decide || allowed.signOff) && (
         <Field.Root name="comment">
           <Field.Label>{t('comment')}</Field.Label>

@@ -5,6 +5,7 @@ import schedule from './schedule/schema.json';
 import calendarOverride from './calendar-override/schema.json';
 import membership from './membership/schema.json';
 import sensitiveTerm from './sensitive-term/schema.json';
+import contentSnapshot from './content-snapshot/schema.json';
 
 export default {
   chain: { schema: chain },
@@ -14,4 +15,5 @@ export default {
   'calendar-override': { schema: calendarOverride },
   membership: { schema: membership },
   'sensitive-term': { schema: sensitiveTerm },
+  'content-snapshot': { schema: contentSnapshot },
 };

@@ -112,7 +112,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const model: any = strapi.getModel(target);
       const posts = [...row.data.steps.flatMap((s: any) => [s.role, ...s.roles]), row.data.signOff?.role, row.data.escalation?.role].filter(Boolean);
       const roleNames = await plugin().service('workflow').roleNames([...new Set<string>(posts)]);
-      const input = { typeName: model?.info?.displayName ?? target, doc, round: row.data, names, roleNames, printedAt: new Date().toISOString(), timeZone: timeZone() };
+      // The reviewers' diff on the slip of the latest round (what this round's reviewers were shown).
+      const latest = !round || !(await strapi.db.query('plugin::disclosure-workflow.round').count({ where: { targetUid: target, targetDocumentId: documentId, targetLocale, number: { $gt: round } } }));
+      const changes = latest ? await plugin().service('changes').changes({ uid: target, documentId, locale: targetLocale || null }).catch(() => null) : null;
+      const input = { typeName: model?.info?.displayName ?? target, doc, round: row.data, names, roleNames, printedAt: new Date().toISOString(), timeZone: timeZone(), changes };
       // The admin page asks for JSON (its fetch client sends the token) and embeds the slip; a direct request gets the page.
       if (query.format === 'json') ctx.body = { data: { html: renderSlip(input), body: renderSlipBody(input), css: SLIP_CSS } };
       else {

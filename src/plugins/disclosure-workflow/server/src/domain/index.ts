@@ -5,6 +5,7 @@ export * from './audit-chain';
 export * from './audit-labels';
 export * from './calendar';
 export * from './canonical';
+export * from './changes';
 export * from './chains';
 export * from './content-hash';
 export * from './refusal';

@@ -1,6 +1,7 @@
 // The printable 审核单 / 保密审查单 of one round: every signature with post, decision, opinion and time.
 import type { Round } from './state-machine';
 import { STATE_LABELS } from './audit-labels';
+import { CHANGES_CSS, renderChangesHtml, type ChangesView } from './changes';
 
 const escape = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -21,10 +22,11 @@ export const SLIP_CSS = `@page{size:A4 portrait;margin:18mm 16mm}
 .dw-slip th{background:#eee}.dw-slip .meta td:first-child{width:8em;font-weight:bold}
 .dw-slip tr{page-break-inside:avoid;break-inside:avoid}
 .dw-slip footer{margin-top:2em;font-size:9pt;color:#555}
+${CHANGES_CSS}
 @media print{.dw-slip{padding:0;max-width:none}.dw-slip th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}`;
 
 /** The slip itself (a `<div class="dw-slip">`), every text escaped. */
-export function renderSlipBody(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; roleNames?: Record<string, string>; printedAt: string; timeZone?: string }): string {
+export function renderSlipBody(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; roleNames?: Record<string, string>; printedAt: string; timeZone?: string; changes?: ChangesView | null }): string {
   const { doc, round, names } = input;
   const post = (code: string) => escape(input.roleNames?.[code] ?? code);
   const state = STATE_LABELS[round.state];
@@ -49,6 +51,7 @@ export function renderSlipBody(input: { typeName: string; doc: any; round: Round
 <tr><td>内容指纹</td><td><code>${escape(sign?.contentHash ?? round.contentHash)}</code></td></tr>
 </table>
 <table><tr><th>环节 Step</th><th>岗位 Post</th><th>签名 Signed by</th><th>结论 Decision</th><th>意见 Opinion</th><th>时间 Time</th></tr>${rows}${signRow}</table>
+${input.changes ? renderChangesHtml(input.changes, { timeZone: input.timeZone }) : ''}
 ${round.voided ? `<p><strong>本轮已失效：</strong>${escape(round.voided.reason)}（${time(round.voided.at)}）</p>` : ''}
 <footer>打印时间 ${time(input.printedAt)} · 先审查、后公开 · 谁公开谁审查、谁审查谁负责</footer>
 </div>`;

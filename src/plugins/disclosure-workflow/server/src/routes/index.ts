@@ -30,6 +30,7 @@ export default {
       { method: 'GET', path: '/audit/verify', handler: 'audit.verify', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/audit/export.csv', handler: 'audit.exportCsv', config: can(ACTIONS.readAudit) },
       { method: 'GET', path: '/slip', handler: 'audit.slip', config: signedIn },
+      { method: 'GET', path: '/changes', handler: 'changes.changes', config: signedIn },
       { method: 'GET', path: '/memberships/users', handler: 'membership.users', config: can(ACTIONS.manageMemberships) },
       { method: 'GET', path: '/memberships/departments', handler: 'membership.departments', config: can(ACTIONS.manageMemberships) },
       { method: 'GET', path: '/memberships', handler: 'membership.find', config: can(ACTIONS.manageMemberships) },

@@ -128,6 +128,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         comment: outcome.comment ?? null,
         data: { state: outcome.round.state, ...(outcome.data ? { detail: outcome.data } : {}) },
       });
+      // The reviewers' diff: the content as submitted or decided on, kept by its hash.
+      await plugin().service('changes').record(target);
       return { round: outcome.round, department: draft.departmentKeys[0] ?? null };
     });
     plugin().service('notify').afterTransition(target, result.round, result.department).catch((error: Error) => strapi.log.warn(`[disclosure-workflow] notification failed: ${error.message}`));
