@@ -12,3 +12,4 @@ export * from './relation-input';
 export * from './schedule';
 export * from './slip';
 export * as stateMachine from './state-machine';
+export * from './inspection';
