@@ -33,7 +33,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The MIME type by content; text formats (no magic bytes) by decoding, then by extension. */
 async function sniff(name: string, data: Buffer): Promise<string | null> {
   const detected = (await fromBuffer(data))?.mime ?? null;
-  if (detected === 'application/zip' && data.includes('OFD.xml')) return 'application/ofd';
+  // file-type reads only the first ZIP entries; other writers order them differently.
+  if (detected === 'application/zip') {
+    if (data.includes('OFD.xml')) return 'application/ofd';
+    if (data.includes('word/document.xml')) return DOCX;
+    if (data.includes('xl/workbook.xml')) return XLSX;
+  }
   if (detected || decodeText(data) === null) return detected;
   if (/\.csv$/i.test(name)) return 'text/csv';
   return /\.html?$/i.test(name) ? 'text/html' : 'text/plain';

@@ -5,9 +5,11 @@
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+// A place or office (白沙乡, 王家村, 金华市) is not a name: names do not end with these.
+const PLACE = '乡镇村县市区省州盟旗街路巷道局办科处所站室组队院校会社司厂店园场馆';
 const LABEL = '(?:公民身份号码|身份证号码|身份证号|身份证|手机号码|手机号|手机|联系电话|电话|号码)?';
 const SEP = '[\\s,，、:：()（）]*';
-const NAME_BEFORE = new RegExp(`(?:(?:姓名|联系人|申请人)${SEP}[\\u4e00-\\u9fa5·]{2,4}|[^\\u4e00-\\u9fa5][${SURNAMES}][\\u4e00-\\u9fa5]{1,2})${SEP}${LABEL}${SEP}$`);
+const NAME_BEFORE = new RegExp(`(?:(?:姓名|联系人|申请人)${SEP}[\\u4e00-\\u9fa5·]{2,4}|[^\\u4e00-\\u9fa5][${SURNAMES}][\\u4e00-\\u9fa5]?(?![${PLACE}])[\\u4e00-\\u9fa5])${SEP}${LABEL}${SEP}$`);
 
 export const PAIRED_RULES = new Set(['pii.idNumber', 'pii.idNumber15', 'pii.mobile']);
 

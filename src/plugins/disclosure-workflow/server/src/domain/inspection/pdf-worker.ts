@@ -7,7 +7,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 
 (async () => {
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(workerData as Uint8Array));
+    const pdf = await getDocumentProxy(new Uint8Array(workerData as Uint8Array), { verbosity: 0 });
     const { text } = await extractText(pdf, { mergePages: false });
     parentPort!.postMessage({ pages: text });
   } catch (error) {
