@@ -64,6 +64,13 @@ describe('attachment text and locations', () => {
     expect(r.mime).toBe('text/csv');
     expect(checkText(r.sources, null)).toEqual([expect.objectContaining({ rule: 'pii.namePair', location: 'list.csv 第2行', excerpt: '王建国,110105********002X' })]);
   });
+
+  it('reads plain text and HTML whole, HTML without its tags', async () => {
+    const html = await run('page.html', Buffer.from(`<p>联系<b>手机</b> ${MOBILE}</p>`), { ...ALL, allowedMimes: ['text/html'] });
+    expect(html.sources).toEqual([{ field: 'attachments', location: 'page.html', text: expect.not.stringContaining('<') }]);
+    expect(checkText(html.sources, null).map((f) => f.rule)).toEqual(['pii.mobile']);
+    expect((await run('a.txt', Buffer.from('说明'))).sources).toEqual([{ field: 'attachments', location: 'a.txt', text: '说明' }]);
+  });
 });
 
 describe('attachments that cannot be checked', () => {
