@@ -34,8 +34,14 @@ describe('personal information', () => {
     ['a passport-like code not beside 护照', '型号 E12345678'],
     ['an office mailbox', '电子邮箱 xxgk@qingxi.gov.cn，或 service@example.com'],
     ['a number glued to letters', 'MA13912345678B'],
+    ['an organisation\'s account', `户名：清溪县财政局，开户行：清溪农商银行，账号：${CARD}`],
   ])('ignores %s', (_what, text) => {
     expect(rules(text)).toEqual([]);
+  });
+
+  it('reports mobile numbers listed with slashes, and a person\'s card even when the bank is named', () => {
+    expect(rules('电话：13912345678/13812345678')).toEqual(['pii.mobile', 'pii.mobile']);
+    expect(rules(`户名：王建国开户行农业银行白沙分理处账号${CARD}`)).toEqual(['pii.bankCard']);
   });
 
   it('reports a name beside an ID or mobile number as pii.namePair, instead of the plain hit', () => {

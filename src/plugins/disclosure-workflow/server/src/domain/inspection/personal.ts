@@ -15,9 +15,12 @@ export interface PersonalHit {
 
 const B = '(?<![0-9A-Za-z_]|[0-9A-Za-z][-/.])'; // nothing glued before
 const E = '(?![0-9A-Za-z_]|[-/.][0-9A-Za-z]|\\s*[元万亿%‰])'; // nothing glued after, not an amount
+// Mobile numbers are often listed as 139…/138…: a slash between two of them is a separator.
+const BM = '(?<![0-9A-Za-z_]|[0-9A-Za-z][-.])';
+const EM = '(?![0-9A-Za-z_]|[-.][0-9A-Za-z]|\\s*[元万亿%‰])';
 const ID18 = new RegExp(`${B}\\d{17}[\\dXx]${E}`, 'g');
 const ID15 = new RegExp(`${B}\\d{15}${E}`, 'g');
-const MOBILE = new RegExp(`${B}(\\+?86[- ]?)?(1[3-9]\\d(?:\\d{8}|-\\d{4}-\\d{4}| \\d{4} \\d{4}))${E}`, 'g');
+const MOBILE = new RegExp(`${BM}(\\+?86[- ]?)?(1[3-9]\\d(?:\\d{8}|-\\d{4}-\\d{4}| \\d{4} \\d{4}))${EM}`, 'g');
 const CARD = new RegExp(`${B}(?:\\d{16,19}|\\d{4}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?)${E}`, 'g');
 const PASSPORT = new RegExp(`${B}[A-Z]{1,2}\\d{6,9}${E}`, 'g');
 const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
@@ -26,6 +29,8 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za
 const ID15_NEAR = /身份证|证件号|身份号码/;
 const CARD_NEAR = /银行卡|卡号|账号|帐号|开户|账户/;
 const PASSPORT_NEAR = /护照/;
+// An organisation's account (户名：清溪县财政局 … 账号 …) is published on purpose: not a person's card.
+const PUBLIC_ACCOUNT = /户名[:：]?\s*(?:(?!开户|账号|帐号)[\u4e00-\u9fa5（）()]){1,30}(局|政府|委员会|中心|办公室|公司|事务所|学校|医院|国库|厅|处|院|所|站|会|社)(?![\u4e00-\u9fa5])/;
 // Mailboxes of an office, not of a person: a role name, or a government domain.
 const ROLE_MAILBOX = /^(info|service|office|admin|contact|webmaster|postmaster|gongkai|xxgk|zwgk|zfxxgk|xinfang|xf|ban|bgs|news|press|support|noreply|no-reply)$/i;
 
@@ -55,7 +60,7 @@ export function findPersonal(text: string): PersonalHit[] {
   }
   for (const m of matches(CARD, text)) {
     const digits = m[0].replace(/\D/g, '');
-    if (digits.length >= 16 && digits.length <= 19 && luhn(digits) && CARD_NEAR.test(before(text, m.index, 30))) {
+    if (digits.length >= 16 && digits.length <= 19 && luhn(digits) && CARD_NEAR.test(before(text, m.index, 30)) && !PUBLIC_ACCOUNT.test(before(text, m.index, 60))) {
       add('pii.bankCard', m.index, m.index + m[0].length, digits.slice(0, 4) + stars(digits.length - 8) + digits.slice(-4));
     }
   }
