@@ -13,3 +13,4 @@ export * from './relation-input';
 export * from './schedule';
 export * from './slip';
 export * as stateMachine from './state-machine';
+export * from './inspection';
