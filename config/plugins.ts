@@ -4,7 +4,8 @@ import { EXEMPTION_REASON_LABELS } from '../src/domain/code-labels';
 import { REQUEST_ACTIONS } from '../src/api/disclosure-request/permissions';
 import { REQUEST_EVENT_LABELS } from '../src/domain/request-event-labels';
 import { ADMIN_ROLES } from '../src/bootstrap/admin-roles';
-import { REQUEST, REVIEW_CASE } from '../src/constants';
+import { ITEM, REQUEST, REVIEW_CASE } from '../src/constants';
+import { itemMetadata } from '../src/domain/item-metadata';
 
 const emailSettings = (env) => ({
   defaultFrom: env('EMAIL_FROM', 'noreply@disclosure.example.gov.cn'),
@@ -24,8 +25,14 @@ export default ({ env }) => ({
           department: 'department',
           classified: 'classified',
           withheld: { attribute: 'disclosure', value: 'withheld', reasonAttribute: 'exemptionReason' },
+          inspect: { text: ['title', 'summary', 'keywords'], body: ['body'], attachments: ['attachments'], metadata: itemMetadata },
         },
-        'api::handling-procedure.handling-procedure': { title: 'name', department: 'department' },
+        'api::handling-procedure.handling-procedure': {
+          title: 'name',
+          department: 'department',
+          // `contact` is the office's published contact: not checked for phone numbers.
+          inspect: { text: ['name', 'fees', 'feeBasis', 'channels'], body: ['legalBasis', 'conditions'], attachments: ['applicationForm'] },
+        },
         'api::request-reply.request-reply': { title: 'title', department: 'department' },
         'api::annual-report.annual-report': { title: 'title', department: 'department' },
       },
@@ -37,6 +44,15 @@ export default ({ env }) => ({
         // 集约化: users of these roles see and change only their departments' documents (issue 12).
         scopedRoles: Object.keys(ADMIN_ROLES),
         owned: { [REQUEST]: 'department', [REVIEW_CASE]: 'department' },
+      },
+      inspection: {
+        siteHosts: [new URL(env('PUBLIC_URL', 'http://localhost:1337')).host],
+        notifyRoles: ['gov-office'],
+        // Links in a body to these paths name a document that must be public.
+        linkPatterns: [
+          { uid: ITEM, pattern: '/api/disclosure-items/(?<documentId>[a-z0-9]{10,})' },
+          { uid: ITEM, pattern: `/admin/content-manager/collection-types/${ITEM}/(?<documentId>[a-z0-9]{10,})` },
+        ],
       },
       exemptionReasons: EXEMPTION_REASONS.map((code) => ({ code, ...EXEMPTION_REASON_LABELS[code] })),
       eventLabels: REQUEST_EVENT_LABELS,

@@ -18,6 +18,12 @@ export default ({ env }) => ({
           strapi.service('api::disclosure-request.reminders').daily().catch((error) => strapi.log.error(`[disclosure] daily job failed: ${error.message}`)),
         options: { rule: '0 5 8-18 * * *', tz: env('SITE_TIME_ZONE', 'Asia/Shanghai') },
       },
+      // After a dictionary change, published content is checked again (once per change, any instance).
+      inspectionNightly: {
+        task: ({ strapi }) =>
+          strapi.plugin('disclosure-workflow').service('inspection').recheckPublished().catch((error) => strapi.log.error(`[disclosure-workflow] nightly re-check failed: ${error.message}`)),
+        options: { rule: '0 30 2 * * *', tz: env('SITE_TIME_ZONE', 'Asia/Shanghai') },
+      },
     },
   },
 });

@@ -19,19 +19,19 @@ beforeAll(async () => {
 describe('CSV import and export', () => {
   it('adds and updates by term, Chinese headers and severity words accepted, and exports what it holds', async () => {
     const before = await count();
-    const csv = '词语,正确表述,级别,类别,依据\n台湾政府,台湾地区有关部门,错误,涉台表述,测试依据\n十四五规划,“十四五”规划,提示,规范表述,测试依据\n';
+    const csv = '词语,正确表述,级别,类别,依据\n测试错词甲,测试正词甲,错误,测试类,测试依据\n测试错词乙,测试正词乙,提示,规范表述,测试依据\n';
     const res = await office.post('/disclosure-workflow/dictionary/import').send({ csv });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ added: 2, updated: 0, unchanged: 0 });
     const again = await office.post('/disclosure-workflow/dictionary/import').send({ csv: csv.replace('提示', '错误') });
     expect(again.body.data).toEqual({ added: 0, updated: 1, unchanged: 1 });
-    expect(await strapi.db.query(TERM).findOne({ where: { term: '十四五规划' } })).toMatchObject({ correction: '“十四五”规划', severity: 'error', category: '规范表述' });
+    expect(await strapi.db.query(TERM).findOne({ where: { term: '测试错词乙' } })).toMatchObject({ correction: '测试正词乙', severity: 'error', category: '规范表述' });
     expect(await count()).toBe(before + 2);
 
     const exported = await office.get('/disclosure-workflow/dictionary/export.csv');
     expect(exported.status).toBe(200);
     expect(exported.headers['content-type']).toMatch(/text\/csv/);
-    expect(exported.text).toContain('台湾政府,台湾地区有关部门,,error,涉台表述,测试依据');
+    expect(exported.text).toContain('测试错词甲,测试正词甲,,error,测试类,测试依据');
     const trail = await strapi.db.query('plugin::disclosure-workflow.audit-event').findMany({ where: { event: 'dictionary.import' } });
     expect(trail.length).toBeGreaterThanOrEqual(2);
   });
@@ -66,9 +66,9 @@ describe('CSV import and export', () => {
 describe('one term at a time in the Content Manager', () => {
   it('refuses an empty or duplicate term with the field named', async () => {
     const path = `/content-manager/collection-types/${TERM}`;
-    const created = await office.post(path).send({ term: '一带一路', correction: '“一带一路”倡议', severity: 'warning' });
+    const created = await office.post(path).send({ term: '测试单词条', correction: '测试', severity: 'warning' });
     expect(created.status).toBe(201);
-    const duplicate = await office.post(path).send({ term: '一带一路', severity: 'warning' });
+    const duplicate = await office.post(path).send({ term: '测试单词条', severity: 'warning' });
     expect([duplicate.status, fields(duplicate)]).toEqual([400, ['term']]);
     const empty = await office.post(path).send({ term: '', severity: 'warning' });
     expect([empty.status, fields(empty)]).toEqual([400, ['term']]);
@@ -91,5 +91,17 @@ describe('existing installations', () => {
     await strapi.plugin('disclosure-workflow').service('permissions').grantDefaults();
     expect(await held()).toBe(0);
     await strapi.plugin('disclosure-workflow').service('permissions').grantActions(['manage-dictionary']); // restore for later files
+  });
+});
+
+describe('the starter dictionary', () => {
+  it('is there from the first start, each entry with its source, and seeded once', async () => {
+    const { STARTER_DICTIONARY } = require('../../src/plugins/disclosure-workflow/dist/server/domain');
+    const rows = await strapi.db.query(TERM).findMany({ where: { term: { $in: STARTER_DICTIONARY.map((t) => t.term) } } });
+    expect(rows.length).toBe(STARTER_DICTIONARY.length);
+    expect(rows.every((r) => r.source && r.severity)).toBe(true);
+    await strapi.db.query(TERM).delete({ where: { id: rows[0].id } });
+    await dictionary().seedStarter();
+    expect(await strapi.db.query(TERM).count({ where: { term: rows[0].term } })).toBe(0);
   });
 });

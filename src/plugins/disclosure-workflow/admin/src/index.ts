@@ -1,5 +1,6 @@
 import { ACTIONS, PLUGIN_ID } from './pluginId';
 import { WorkflowPanel } from './components/WorkflowPanel';
+import { InspectionPanel } from './components/InspectionPanel';
 import { MembersPanel } from './components/MembersPanel';
 import { addPage } from './extraPages';
 
@@ -44,7 +45,7 @@ export default {
   },
 
   bootstrap(app: any) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel, MembersPanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel, InspectionPanel, MembersPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

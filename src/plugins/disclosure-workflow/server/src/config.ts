@@ -3,6 +3,7 @@
 // loaded content types at start-up.
 import { DEFAULT_ALLOWED_TYPES } from './domain/attachment-types';
 import type { ChainTemplate } from './domain/chains';
+import type { ItemMetadata } from './domain/inspection';
 
 /** What one governed content type's attributes mean to the workflow. Every key is optional. */
 export interface GovernedType {
@@ -14,6 +15,19 @@ export interface GovernedType {
   classified?: string;
   /** Enumeration value meaning "withheld" (never publishable); a withhold sign-off sets it and the reason. */
   withheld?: { attribute: string; value: string; reasonAttribute?: string };
+  /** What the pre-publication checks read (services/inspection.ts); none: not checked. */
+  inspect?: InspectedFields;
+}
+
+export interface InspectedFields {
+  /** Plain text attributes: personal data and 错敏词. */
+  text?: string[];
+  /** Rich text: as text, plus its links to this site's documents. */
+  body?: string[];
+  /** Media attributes: each file's type and readability, and its text. */
+  attachments?: string[];
+  /** The document's metadata for the metadata rules (文号, dates, summary, 解读), from its draft row. */
+  metadata?: (entity: any, context: { strapi: any }) => ItemMetadata | Promise<ItemMetadata>;
 }
 
 export interface DepartmentsSetting {
@@ -65,6 +79,8 @@ export interface WorkflowConfig {
   timeZone: string;
   /** Attachment types allowed in the media library, each checked by its content (domain/attachment-types.ts). */
   uploads: { allowedTypes: string[] };
+  /** The pre-publication checks: attachment size limit, this site's hosts and the paths of its documents (`(?<documentId>…)`). */
+  inspection: { maxAttachmentBytes: number; siteHosts: string[]; linkPatterns: Array<{ uid: string; pattern: string }>; notifyRoles: string[] };
   scheduler: {
     /** Poll the schedule table on this instance (every instance may; claims are exclusive). */
     enabled: boolean;
@@ -92,6 +108,7 @@ export default {
     adminUrl: env('PUBLIC_URL', 'http://localhost:1337') + '/admin',
     timeZone: env('SITE_TIME_ZONE', 'Asia/Shanghai'),
     uploads: { allowedTypes: null as unknown as string[] },
+    inspection: { maxAttachmentBytes: env.int('INSPECTION_MAX_ATTACHMENT_BYTES', 50 * 1024 * 1024), siteHosts: [], linkPatterns: [], notifyRoles: [] },
     scheduler: {
       enabled: env.bool('SCHEDULER_ENABLED', env('NODE_ENV') !== 'test'),
       pollIntervalMs: env.int('SCHEDULER_POLL_MS', 5000),

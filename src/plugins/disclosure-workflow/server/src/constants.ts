@@ -10,6 +10,7 @@ export const MEMBERSHIP = 'plugin::disclosure-workflow.membership';
 export const TERM = 'plugin::disclosure-workflow.sensitive-term';
 /** The canonical content of a document as it was submitted or decided on, by content hash (the reviewers' diff). */
 export const SNAPSHOT = 'plugin::disclosure-workflow.content-snapshot';
+export const INSPECTION = 'plugin::disclosure-workflow.inspection';
 /** Strapi's media-library file: attachments are locked and type-checked (services/attachments.ts). */
 export const FILE = 'plugin::upload.file';
 

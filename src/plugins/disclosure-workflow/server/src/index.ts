@@ -16,7 +16,9 @@ import changes from './services/changes';
 import changesController from './controllers/changes';
 import membershipController from './controllers/membership';
 import dictionaryController from './controllers/dictionary';
+import inspectionController from './controllers/inspection';
 import dictionary from './services/dictionary';
+import inspection from './services/inspection';
 import attachments from './services/attachments';
 import { FILE } from './constants';
 import workflowController from './controllers/workflow';
@@ -34,8 +36,8 @@ export default {
   contentTypes,
   routes,
   policies,
-  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership, scope, dictionary, changes },
-  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, membership: membershipController, dictionary: dictionaryController, changes: changesController },
+  services: { audit, chains, content, notify, workflow, schedule, calendar, attachments, permissions, membership, scope, dictionary, changes, inspection },
+  controllers: { workflow: workflowController, chains: chainsController, audit: auditController, schedule: scheduleController, membership: membershipController, dictionary: dictionaryController, changes: changesController, inspection: inspectionController },
 
   async register({ strapi }: { strapi: Core.Strapi }) {
     const problems = checkModels(strapi.config.get('plugin::disclosure-workflow'), (uid) => strapi.getModel(uid as any) as any);
@@ -57,6 +59,7 @@ export default {
     await strapi.plugin('disclosure-workflow').service('workflow').backfillTaskColumns();
     await strapi.plugin('disclosure-workflow').service('attachments').backfill();
     await strapi.plugin('disclosure-workflow').service('chains').ensureDefault();
+    await strapi.plugin('disclosure-workflow').service('dictionary').seedStarter();
     await strapi.plugin('disclosure-workflow').service('membership').warnUnassignedUsers();
     if (strapi.config.get('plugin::disclosure-workflow.scheduler.enabled')) strapi.plugin('disclosure-workflow').service('schedule').start();
   },

@@ -13,6 +13,8 @@ type Task = {
   uid: string; documentId: string; locale: string | null; round: number; state: string; step: string | null; submittedAt: string;
   title: string | null; typeLabel: { zh: string; en: string }; departmentName: string | null; submitter: { id: number; name: string } | null;
   waitingSince: string; waitingMs: number;
+  /** The pre-publication checks as last run, for the types they read. */
+  inspection: { errors: number; warnings: number } | null;
 };
 
 type TaskResponse = { data: Task[]; meta: { pagination: { total: number; pageCount: number }; counts: Record<string, number> } };
@@ -71,6 +73,11 @@ export const TasksPage = () => {
                   <Td>
                     <Link href={editUrl(task.uid, task.documentId, task.locale)}>{task.title || t('tasks.untitled')}</Link>
                     {task.locale && <Typography variant="pi" textColor="neutral500"> ({task.locale})</Typography>}
+                    {task.inspection && (task.inspection.errors > 0 || task.inspection.warnings > 0) && (
+                      <Badge marginLeft={2} backgroundColor={task.inspection.errors ? 'danger100' : 'warning100'} textColor={task.inspection.errors ? 'danger700' : 'warning700'} data-testid="task-findings">
+                        {t('tasks.findings', task.inspection)}
+                      </Badge>
+                    )}
                   </Td>
                   <Td><Typography>{pick(task.typeLabel, locale)}</Typography></Td>
                   <Td><Typography>{task.departmentName ?? '—'}</Typography></Td>

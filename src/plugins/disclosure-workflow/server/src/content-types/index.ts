@@ -6,6 +6,7 @@ import calendarOverride from './calendar-override/schema.json';
 import membership from './membership/schema.json';
 import sensitiveTerm from './sensitive-term/schema.json';
 import contentSnapshot from './content-snapshot/schema.json';
+import inspection from './inspection/schema.json';
 
 export default {
   chain: { schema: chain },
@@ -16,4 +17,5 @@ export default {
   membership: { schema: membership },
   'sensitive-term': { schema: sensitiveTerm },
   'content-snapshot': { schema: contentSnapshot },
+  inspection: { schema: inspection },
 };

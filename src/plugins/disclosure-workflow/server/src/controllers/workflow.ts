@@ -42,7 +42,7 @@ export async function respond(ctx: any, run: () => Promise<unknown>) {
   } catch (error) {
     if (error instanceof WorkflowRefusal) {
       ctx.status = error.status;
-      ctx.body = { data: null, error: { status: error.status, name: 'WorkflowRefusal', message: error.message, details: { code: error.code, zh: error.zh, en: error.en } } };
+      ctx.body = { data: null, error: { status: error.status, name: 'WorkflowRefusal', message: error.message, details: { code: error.code, zh: error.zh, en: error.en, ...error.extra } } };
       return;
     }
     if (error instanceof ChainValidationError) {

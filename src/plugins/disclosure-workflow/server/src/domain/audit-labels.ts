@@ -50,6 +50,8 @@ export const EVENT_LABELS: Record<string, Label> = {
   'membership.add': { zh: '添加部门成员', en: 'Department membership added' },
   'membership.remove': { zh: '移除部门成员', en: 'Department membership removed' },
   'dictionary.import': { zh: '导入错敏词库', en: 'Sensitive-term dictionary imported' },
+  'inspection.override': { zh: '保密审查员放行检查结果', en: 'Check finding overridden by the secrecy reviewer' },
+  'inspection.recheck': { zh: '词库更新后复查已发布内容', en: 'Published content re-checked after a dictionary change' },
   'attachment.refused': { zh: '拒绝修改附件', en: 'Attachment change refused' },
 };
 

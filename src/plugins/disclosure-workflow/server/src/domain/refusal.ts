@@ -25,6 +25,8 @@ export const REFUSALS = {
   FILE_LOCKED: [409, '该文件是审核中、已审核通过或已发布文档的附件，不能替换、改名或删除；如需修改，请上传新文件并修改草稿（须重新送审）', 'this file is an attachment of a document that is in review, approved or published: it cannot be replaced, renamed or deleted; upload a new file and change the draft instead (which needs a new review)'],
   FILE_TYPE_NOT_ALLOWED: [400, '不允许上传此类型的附件', 'this type of attachment is not allowed'],
   NOT_FILE_OWNER: [403, '只能修改或删除本人上传的文件', 'you may only change or delete files you uploaded'],
+  INSPECTION_FAILED: [409, '发布前检查发现须处理的问题（个人信息、错敏词、链接或附件），请修改后重新送审，或由保密审查员说明理由后放行', 'the pre-publication checks found problems that must be dealt with (personal data, wrong expressions, links or attachments): correct them, or a secrecy reviewer overrides them with a reason'],
+  OVERRIDE_REASON_REQUIRED: [400, '放行检查结果须写明理由', 'overriding a finding needs a written reason'],
   ATTACH_THROUGH_DRAFT: [403, '受审核管理的文档只能通过修改草稿添加附件', 'files are attached to governed documents by editing their draft'],
 } as const;
 
@@ -35,8 +37,10 @@ export class WorkflowRefusal extends Error {
   readonly status: number;
   readonly zh: string;
   readonly en: string;
+  /** More for the caller, beside code and texts (INSPECTION_FAILED: the blocking findings). */
+  readonly extra?: Record<string, unknown>;
 
-  constructor(code: RefusalCode, detail?: string) {
+  constructor(code: RefusalCode, detail?: string, extra?: Record<string, unknown>) {
     const [status, zh, en] = REFUSALS[code];
     super(`${zh} / ${en}${detail ? ` (${detail})` : ''}`);
     this.name = 'WorkflowRefusal';
@@ -44,6 +48,7 @@ export class WorkflowRefusal extends Error {
     this.status = status;
     this.zh = zh;
     this.en = en;
+    this.extra = extra;
   }
 }
 

@@ -4,6 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { TERM } from '../constants';
 import { dictionaryCsv, parseDictionary, type DictionaryTerm } from '../domain/dictionary-file';
+import { STARTER_DICTIONARY } from '../domain/inspection';
 import { ChainValidationError } from './chains';
 
 const FIELDS = ['term', 'correction', 'note', 'severity', 'category', 'source'] as const;
@@ -16,7 +17,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Changes whenever a term is added, edited or removed (count and latest update time). */
   async version(): Promise<string> {
-    const [row] = await strapi.db.connection(strapi.db.metadata.get(TERM).tableName).count({ n: '*' }).max({ at: 'updated_at' });
+    // Inside the caller's transaction when there is one (a gate check runs in the workflow's).
+    const [row] = await strapi.db.transaction(({ trx }) => strapi.db.connection(strapi.db.metadata.get(TERM).tableName).transacting(trx).count({ n: '*' }).max({ at: 'updated_at' }));
     const at = row?.at ? new Date(row.at as any).getTime() : 0;
     return `${Number(row?.n ?? 0)}:${at}`;
   },
@@ -40,6 +42,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     strapi.log.info(`[disclosure-workflow] dictionary import: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged`);
     return result;
+  },
+
+  /** The starter dictionary (each entry with its source), once per installation: the office's later deletions stand. */
+  async seedStarter() {
+    const store = { type: 'plugin', name: 'disclosure-workflow', key: 'starter-dictionary-seeded' } as const;
+    if (await strapi.store.get(store)) return;
+    const have = new Set((await strapi.db.query(TERM).findMany({ select: ['term'] })).map((t: any) => t.term));
+    const missing = STARTER_DICTIONARY.filter((t) => !have.has(t.term)).map((t) => Object.fromEntries(FIELDS.map((f) => [f, (t as any)[f] ?? null])));
+    if (missing.length) await strapi.db.query(TERM).createMany({ data: missing });
+    await strapi.store.set({ ...store, value: true });
+    if (missing.length) strapi.log.info(`[disclosure-workflow] starter 错敏词 dictionary: ${missing.length} terms added`);
   },
 
   async exportCsv(): Promise<string> {

@@ -211,7 +211,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async submit({ uid, documentId, locale, actor, comment, ip }: Target & { actor: number; comment?: string } & Meta) {
-      return act({ uid, documentId, locale }, 'submit', actor, { ip }, async ({ round, draft, actor: who }) => {
+      return act({ uid, documentId, locale }, 'submit', actor, { ip }, async ({ round, draft, actor: who, target }) => {
+        await plugin().service('inspection').assertClear(target);
         const chain = await plugin().service('chains').forDocument(uid, draft.departmentKeys);
         const next = machine.submit(round, {
           actor: who,
@@ -259,6 +260,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           // 删减后公开 signs the redacted text; a withhold signs what was reviewed.
           if (conclusion === 'redacted') hash = (await loadDraft(target)).contentHash;
         }
+        // What goes public must pass the checks (after the redaction, for 删减后公开).
+        if (conclusion === 'public' || conclusion === 'redacted') await plugin().service('inspection').assertClear(target);
         const next = machine.signOff(round!, { ...base, contentHash: hash });
         return { round: next, role: (next.signOff ?? next.escalation)!.role, comment: opinion, data: { referredTo, exemptionReason, redacted: Boolean(changes && conclusion === 'redacted') } };
       });
@@ -409,8 +412,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(ROUND).findMany({ where, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], offset: (current - 1) * size, limit: size }),
       ]);
       const total = byState.reduce((sum, [, n]) => sum + n, 0);
+      const tasks = await enrich(rows);
+      // The checks' counts as last run (a badge; opening the document runs them again if it changed).
+      const checked = await plugin().service('inspection').counts(tasks);
       return {
-        results: await enrich(rows),
+        results: tasks.map((task) => ({ ...task, inspection: checked.get(`${task.uid}/${task.documentId}/${task.locale ?? ''}`) ?? null })),
         pagination: { page: current, pageSize: size, pageCount: Math.ceil(total / size), total },
         counts: Object.fromEntries(byState.filter(([, n]) => n > 0)),
       };
