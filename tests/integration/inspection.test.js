@@ -94,6 +94,10 @@ describe('the gate', () => {
     const trail = await strapi.db.query('plugin::disclosure-workflow.audit-event').findMany({ where: { event: 'inspection.override', targetDocumentId: doc.documentId } });
     expect(trail).toEqual([expect.objectContaining({ comment: '引用原文，经核实无误', data: expect.objectContaining({ findings: [expect.objectContaining({ rule: 'words.test' })] }) })]);
     expect((await signOff()).state).toBe('approved');
+    // The 审核单 prints the finding, masked, with the override's reason.
+    const slip = await (await adminClient(a['gov-section-head'])).get(`/disclosure-workflow/slip?uid=${encodeURIComponent(ITEM)}&documentId=${doc.documentId}&format=html`);
+    expect(slip.status).toBe(200);
+    for (const text of ['发布前检查', 'words.test', '已放行', '引用原文，经核实无误']) expect([text, slip.text.includes(text)]).toEqual([text, true]);
   });
 
   it('keeps an override while its finding stands and drops it when an edit removes the finding', async () => {

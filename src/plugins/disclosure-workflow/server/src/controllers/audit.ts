@@ -115,7 +115,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The reviewers' diff on the slip of the latest round (what this round's reviewers were shown).
       const latest = !round || !(await strapi.db.query('plugin::disclosure-workflow.round').count({ where: { targetUid: target, targetDocumentId: documentId, targetLocale, number: { $gt: round } } }));
       const changes = latest ? await plugin().service('changes').changes({ uid: target, documentId, locale: targetLocale || null }).catch(() => null) : null;
-      const input = { typeName: model?.info?.displayName ?? target, doc, round: row.data, names, roleNames, printedAt: new Date().toISOString(), timeZone: timeZone(), changes };
+      // The checks on the content as it is now: printed with the latest round only.
+      const checked = latest ? await plugin().service('inspection').check({ uid: target, documentId, locale: targetLocale || null }).catch(() => null) : null;
+      const inspection = checked?.inspected ? checked : null;
+      const input = { typeName: model?.info?.displayName ?? target, doc, round: row.data, names, roleNames, printedAt: new Date().toISOString(), timeZone: timeZone(), changes, inspection };
       // The admin page asks for JSON (its fetch client sends the token) and embeds the slip; a direct request gets the page.
       if (query.format === 'json') ctx.body = { data: { html: renderSlip(input), body: renderSlipBody(input), css: SLIP_CSS } };
       else {

@@ -26,7 +26,18 @@ ${CHANGES_CSS}
 @media print{.dw-slip{padding:0;max-width:none}.dw-slip th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}`;
 
 /** The slip itself (a `<div class="dw-slip">`), every text escaped. */
-export function renderSlipBody(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; roleNames?: Record<string, string>; printedAt: string; timeZone?: string; changes?: ChangesView | null }): string {
+/** A finding of the pre-publication checks as the slip prints it (excerpt already masked). */
+export type SlipFinding = { rule: string; severity: string; field: string; location?: string; excerpt: string; overridden?: boolean };
+
+function findingsTable(findings: SlipFinding[], overrides: Array<{ rule: string; reason: string }>): string {
+  const reasons = (rule: string) => overrides.filter((o) => o.rule === rule).map((o) => escape(o.reason)).join('；');
+  const rows = findings
+    .map((f) => `<tr><td>${f.severity === 'error' ? '须处理 Error' : '提示 Warning'}</td><td>${escape(f.rule)}</td><td>${escape(f.field)}${f.location ? ` · ${escape(f.location)}` : ''}</td><td>${escape(f.excerpt)}</td><td>${f.overridden ? `已放行 Overridden：${reasons(f.rule)}` : ''}</td></tr>`)
+    .join('');
+  return `<h2>发布前检查 Checks before publishing</h2>${findings.length ? `<table><tr><th>级别</th><th>规则 Rule</th><th>位置 Where</th><th>摘录 Excerpt</th><th>处理 Handling</th></tr>${rows}</table>` : '<p>未发现问题 No findings.</p>'}`;
+}
+
+export function renderSlipBody(input: { typeName: string; doc: any; round: Round; names: Record<number, string>; roleNames?: Record<string, string>; printedAt: string; timeZone?: string; changes?: ChangesView | null; inspection?: { findings: SlipFinding[]; overridden: Array<{ rule: string; reason: string }> } | null }): string {
   const { doc, round, names } = input;
   const post = (code: string) => escape(input.roleNames?.[code] ?? code);
   const state = STATE_LABELS[round.state];
@@ -52,6 +63,7 @@ export function renderSlipBody(input: { typeName: string; doc: any; round: Round
 </table>
 <table><tr><th>环节 Step</th><th>岗位 Post</th><th>签名 Signed by</th><th>结论 Decision</th><th>意见 Opinion</th><th>时间 Time</th></tr>${rows}${signRow}</table>
 ${input.changes ? renderChangesHtml(input.changes, { timeZone: input.timeZone }) : ''}
+${input.inspection ? findingsTable(input.inspection.findings, input.inspection.overridden) : ''}
 ${round.voided ? `<p><strong>本轮已失效：</strong>${escape(round.voided.reason)}（${time(round.voided.at)}）</p>` : ''}
 <footer>打印时间 ${time(input.printedAt)} · 先审查、后公开 · 谁公开谁审查、谁审查谁负责</footer>
 </div>`;
