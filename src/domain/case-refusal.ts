@@ -28,6 +28,7 @@ export const CASE_REFUSALS = {
   FEE_LAPSED: [409, '已超过缴费期限', 'the time to pay has passed'],
   FEE_NOT_LAPSED: [409, '缴费期限尚未届满', 'the time to pay has not passed yet'],
   FEE_AMOUNT: [400, '缴费金额与收费通知不一致', 'the amount paid differs from the fee notice'],
+  DEPARTMENT_REQUIRED: [409, '书面答复须先分办到承办部门', 'assign the case to a department before drafting a written reply'],
   REASONS_NOT_ASKED: [409, '须先要求申请人说明理由（条例第三十五条）', 'ask the applicant for reasons first (§35)'],
   NOTICE_NOT_ISSUED: [404, '尚未出具该告知书', 'no notice of this kind has been issued on this request'],
 } as const;

@@ -101,7 +101,11 @@ describe('the on-the-spot answer (当场答复)', () => {
     expect(answered.body.data).toMatchObject({ state: 'replied', disposition: 'granted', closedAt: localToday(), clock: null });
 
     const written = await enter(localToday(), { channel: 'in_person' });
-    const drafted = await act('gov-office', written.documentId, 'answerOnTheSpot', { replyType: 'publication', summary: '告知获取公报的途径', document: true });
+    const body = { replyType: 'publication', summary: '告知获取公报的途径', document: true };
+    // A written reply is its department's document: the case is assigned first.
+    await refused(written, () => act('gov-office', written.documentId, 'answerOnTheSpot', body), 409, 'DEPARTMENT_REQUIRED');
+    await assign(written);
+    const drafted = await act('gov-office', written.documentId, 'answerOnTheSpot', body);
     expect(drafted.body.data).toMatchObject({ state: 'replying', clock: null });
     const replyId = drafted.body.data.events.at(-1).reply;
     expect(await strapi.documents(REPLY).findOne({ documentId: replyId })).toMatchObject({ replyType: 'publication', onTheSpot: true, disposition: 'notProcessedPublication' });

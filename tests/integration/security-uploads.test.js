@@ -15,7 +15,9 @@ const FILE = 'plugin::upload.file';
 const sha256 = (buffer) => crypto.createHash('sha256').update(buffer).digest('hex');
 
 // ---- minimal real files ----
-const pdf = (text = 'PDF') => Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${text} ${crypto.randomBytes(8).toString('hex')}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
+// A readable one-page PDF (the pre-publication checks open every attachment), unique bytes each time.
+const pdf = (text = 'PDF') =>
+  Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n% ${text} ${crypto.randomBytes(8).toString('hex')}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
 const png = () => Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A stored (uncompressed) ZIP archive. */

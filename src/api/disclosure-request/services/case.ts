@@ -129,7 +129,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const SIDE_EFFECTS: Record<string, (row: any, input: CaseInput) => Promise<CaseInput>> = {
     draftReply: (row, input) => draftReplyFor(row, input),
     async answerOnTheSpot(row, input) {
-      return input.document ? draftReplyFor(row, input, { onTheSpot: true }) : input;
+      if (!input.document) return input;
+      // The written reply is the department's document (its chain and reviewers): one must be named.
+      if (!row.department) refuse('DEPARTMENT_REQUIRED');
+      return draftReplyFor(row, input, { onTheSpot: true });
     },
     async feeNotice(row, input) {
       const fees = strapi.service('api::disclosure-request.fees');
