@@ -50,6 +50,7 @@ export default {
       contentType.attributes.sha256 = { type: 'string', private: true, configurable: false, writable: false };
     });
     strapi.plugin('disclosure-workflow').service('attachments').install();
+    strapi.plugin('disclosure-workflow').service('dictionary').watch();
     // Before the admin's bootstrap, which drops stored permissions of actions it does not know.
     await strapi.plugin('disclosure-workflow').service('permissions').register();
   },

@@ -1,6 +1,8 @@
 // The 错敏词 dictionary (plugin::disclosure-workflow.sensitive-term): edited one term at a time in
-// the Content Manager, or imported and exported as CSV here. Its version (count and last change)
-// keys the inspection cache, so a dictionary change re-checks what is in review.
+// the Content Manager, or imported and exported as CSV here. Its version — a value in the plugin
+// store that every write to the table replaces (database lifecycles: the Content Manager, imports
+// and code alike) — keys the inspection cache, so a dictionary change re-checks what is in review.
+import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { TERM } from '../constants';
 import { dictionaryCsv, parseDictionary, type DictionaryTerm } from '../domain/dictionary-file';
@@ -8,6 +10,7 @@ import { STARTER_DICTIONARY } from '../domain/inspection';
 import { ChainValidationError } from './chains';
 
 const FIELDS = ['term', 'correction', 'note', 'severity', 'category', 'source'] as const;
+const VERSION_KEY = { type: 'plugin', name: 'disclosure-workflow', key: 'dictionary-version' } as const;
 const BATCH = 500;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -15,12 +18,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.db.query(TERM).findMany({ select: [...FIELDS], orderBy: { id: 'asc' } });
   },
 
-  /** Changes whenever a term is added, edited or removed (count and latest update time). */
+  /** Changes whenever a term is added, edited or removed: one row read per check. */
   async version(): Promise<string> {
-    // Inside the caller's transaction when there is one (a gate check runs in the workflow's).
-    const [row] = await strapi.db.transaction(({ trx }) => strapi.db.connection(strapi.db.metadata.get(TERM).tableName).transacting(trx).count({ n: '*' }).max({ at: 'updated_at' }));
-    const at = row?.at ? new Date(row.at as any).getTime() : 0;
-    return `${Number(row?.n ?? 0)}:${at}`;
+    return String((await strapi.store.get(VERSION_KEY)) ?? 'initial');
+  },
+
+  /** Every write to the dictionary table gives it a new version (after commit or not: a spare re-check is harmless). */
+  watch() {
+    const bump = () => strapi.store.set({ ...VERSION_KEY, value: `${Date.now()}-${randomUUID()}` });
+    strapi.db.lifecycles.subscribe({
+      models: [TERM],
+      afterCreate: bump, afterCreateMany: bump, afterUpdate: bump, afterUpdateMany: bump, afterDelete: bump, afterDeleteMany: bump,
+    });
   },
 
   /**

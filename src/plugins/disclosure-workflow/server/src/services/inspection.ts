@@ -125,12 +125,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return Object.keys(config().contentTypes).filter((uid) => Object.keys(fieldsOf(uid)).length > 0);
     },
 
-    /** The findings on the document's draft as it is now (re-run when its content or the dictionary changed). */
-    async check(input: Target) {
+    /**
+     * The findings on the document's draft as it is now (re-run when its content or the dictionary
+     * changed). `loaded`: the draft the caller already read (the workflow, inside its transaction).
+     */
+    async check(input: Target, loaded?: { entity: any; contentHash: string }) {
       plugin().service('content').assertGoverned(input.uid);
       if (!Object.keys(fieldsOf(input.uid)).length) return { inspected: false, contentHash: null, checkedAt: null, findings: [], overridden: [], counts: { errors: 0, warnings: 0, blocking: 0 } };
-      const target = { ...input, locale: await plugin().service('content').resolveLocale(input.uid, input.locale) };
-      const draft = await plugin().service('content').loadDraft(target.uid, target.documentId, target.locale);
+      const target = { ...input, locale: loaded ? (input.locale ?? null) : await plugin().service('content').resolveLocale(input.uid, input.locale) };
+      const draft = loaded ?? (await plugin().service('content').loadDraft(target.uid, target.documentId, target.locale));
       if (!draft) throw new WorkflowRefusal('NOT_FOUND');
       const { version, matcher } = await dictionary();
       const row = await strapi.db.query(INSPECTION).findOne({ where: where(target), orderBy: { id: 'desc' } });
@@ -148,6 +151,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         warnings: findings.filter((f) => f.severity === 'warning').length,
         checkedAt: new Date(),
       };
+      // Nothing found and nothing stored before: nothing to keep (the usual clean document; 待办 shows no badge).
+      if (!row && !findings.length) return view(data);
       const saved = row ? await strapi.db.query(INSPECTION).update({ where: { id: row.id }, data }) : await strapi.db.query(INSPECTION).create({ data });
       return view(saved);
     },
@@ -180,8 +185,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Refuses (INSPECTION_FAILED, 409, listing them) while an error finding stands un-overridden. */
-    async assertClear(target: Target) {
-      const result = await this.check(target);
+    async assertClear(target: Target, loaded?: { entity: any; contentHash: string }) {
+      const result = await this.check(target, loaded);
       const blocking = result.findings.filter((f) => f.severity === 'error' && !f.overridden);
       if (blocking.length) {
         throw new WorkflowRefusal('INSPECTION_FAILED', blocking.map((f) => `${f.rule} ${f.field}${f.location ? ` ${f.location}` : ''}: ${f.excerpt}`).join('; '), { findings: blocking });

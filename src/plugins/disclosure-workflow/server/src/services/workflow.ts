@@ -212,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async submit({ uid, documentId, locale, actor, comment, ip }: Target & { actor: number; comment?: string } & Meta) {
       return act({ uid, documentId, locale }, 'submit', actor, { ip }, async ({ round, draft, actor: who, target }) => {
-        await plugin().service('inspection').assertClear(target);
+        await plugin().service('inspection').assertClear(target, draft);
         const chain = await plugin().service('chains').forDocument(uid, draft.departmentKeys);
         const next = machine.submit(round, {
           actor: who,
@@ -261,7 +261,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (conclusion === 'redacted') hash = (await loadDraft(target)).contentHash;
         }
         // What goes public must pass the checks (after the redaction, for 删减后公开).
-        if (conclusion === 'public' || conclusion === 'redacted') await plugin().service('inspection').assertClear(target);
+        if (conclusion === 'public' || conclusion === 'redacted') await plugin().service('inspection').assertClear(target, changes ? undefined : draft);
         const next = machine.signOff(round!, { ...base, contentHash: hash });
         return { round: next, role: (next.signOff ?? next.escalation)!.role, comment: opinion, data: { referredTo, exemptionReason, redacted: Boolean(changes && conclusion === 'redacted') } };
       });
