@@ -46,7 +46,7 @@ export default ({ env }) => ({
         owned: { [REQUEST]: 'department', [REVIEW_CASE]: 'department' },
       },
       inspection: {
-        siteHosts: [new URL(env('PUBLIC_URL', 'http://localhost:1337')).host],
+        siteHosts: [new URL(env('PUBLIC_URL', 'http://localhost:1337')).hostname],
         notifyRoles: ['gov-office'],
         // Links in a body to these paths name a document that must be public.
         linkPatterns: [

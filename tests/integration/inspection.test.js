@@ -112,6 +112,35 @@ describe('the gate', () => {
   });
 });
 
+describe('external links', () => {
+  it('are checked in the background (HEAD, GET when refused): a dead one is a warning that never blocks; internal addresses are never contacted', async () => {
+    const http = require('http');
+    const server = http.createServer((req, res) => res.writeHead(req.url === '/ok' ? (req.method === 'HEAD' ? 405 : 200) : 404).end());
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${server.address().port}`;
+    try {
+      const doc = await item({ body: `参见[有效链接](${base}/ok)和[失效链接](${base}/gone)。` });
+      expect((await ins().check(target(doc))).findings).toEqual([]); // queued, not yet checked: no finding, no wait
+
+      // By default an address on the internal network is not contacted: the answer says so.
+      await ins().checkLinks({ limit: 1000 });
+      const refused = await strapi.db.connection('dw_link_checks').where({ url: `${base}/gone` }).first();
+      expect(refused).toMatchObject({ result: expect.stringContaining('internal address') });
+
+      strapi.config.set('plugin::disclosure-workflow.inspection.linkCheck.allowInternal', true);
+      await strapi.db.connection('dw_link_checks').whereIn('url', [`${base}/ok`, `${base}/gone`]).update({ checked_at: 1 });
+      await ins().checkLinks({ limit: 1000 });
+      const { findings, counts } = await ins().check(target(doc));
+      expect(findings).toEqual([expect.objectContaining({ rule: 'link.external', severity: 'warning', field: 'body', excerpt: expect.stringContaining('HTTP 404') })]);
+      expect(counts).toMatchObject({ warnings: 1, blocking: 0 });
+      await wf().submit({ ...target(doc), actor: a['gov-author'].id }); // warnings never block
+    } finally {
+      strapi.config.set('plugin::disclosure-workflow.inspection.linkCheck.allowInternal', false);
+      server.close();
+    }
+  });
+});
+
 describe('around the gate', () => {
   it('shows counts on 待办 and answers the panel route only to those who may see the document', async () => {
     const doc = await item({ keywords: `${ID}` });

@@ -80,7 +80,14 @@ export interface WorkflowConfig {
   /** Attachment types allowed in the media library, each checked by its content (domain/attachment-types.ts). */
   uploads: { allowedTypes: string[] };
   /** The pre-publication checks: attachment size limit, this site's hosts and the paths of its documents (`(?<documentId>…)`). */
-  inspection: { maxAttachmentBytes: number; siteHosts: string[]; linkPatterns: Array<{ uid: string; pattern: string }>; notifyRoles: string[] };
+  inspection: {
+    maxAttachmentBytes: number;
+    siteHosts: string[];
+    linkPatterns: Array<{ uid: string; pattern: string }>;
+    notifyRoles: string[];
+    /** External links: checked every `intervalMs` on each instance (`enabled`); internal-network addresses only when `allowInternal`. */
+    linkCheck: { enabled: boolean; intervalMs: number; allowInternal: boolean };
+  };
   scheduler: {
     /** Poll the schedule table on this instance (every instance may; claims are exclusive). */
     enabled: boolean;
@@ -108,7 +115,13 @@ export default {
     adminUrl: env('PUBLIC_URL', 'http://localhost:1337') + '/admin',
     timeZone: env('SITE_TIME_ZONE', 'Asia/Shanghai'),
     uploads: { allowedTypes: null as unknown as string[] },
-    inspection: { maxAttachmentBytes: env.int('INSPECTION_MAX_ATTACHMENT_BYTES', 50 * 1024 * 1024), siteHosts: [], linkPatterns: [], notifyRoles: [] },
+    inspection: {
+      maxAttachmentBytes: env.int('INSPECTION_MAX_ATTACHMENT_BYTES', 50 * 1024 * 1024),
+      siteHosts: [],
+      linkPatterns: [],
+      notifyRoles: [],
+      linkCheck: { enabled: env.bool('LINK_CHECK_ENABLED', env('NODE_ENV') !== 'test'), intervalMs: env.int('LINK_CHECK_INTERVAL_MS', 60_000), allowInternal: false },
+    },
     scheduler: {
       enabled: env.bool('SCHEDULER_ENABLED', env('NODE_ENV') !== 'test'),
       pollIntervalMs: env.int('SCHEDULER_POLL_MS', 5000),

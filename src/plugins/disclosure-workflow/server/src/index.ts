@@ -63,10 +63,12 @@ export default {
     await strapi.plugin('disclosure-workflow').service('dictionary').seedStarter();
     await strapi.plugin('disclosure-workflow').service('membership').warnUnassignedUsers();
     if (strapi.config.get('plugin::disclosure-workflow.scheduler.enabled')) strapi.plugin('disclosure-workflow').service('schedule').start();
+    if (strapi.config.get('plugin::disclosure-workflow.inspection.linkCheck.enabled')) strapi.plugin('disclosure-workflow').service('inspection').start();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await strapi.plugin('disclosure-workflow').service('schedule').stop();
+    strapi.plugin('disclosure-workflow').service('inspection').stop();
   },
 };
 

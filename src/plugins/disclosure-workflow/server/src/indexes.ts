@@ -13,6 +13,8 @@ const STATEMENTS = [
   'CREATE INDEX IF NOT EXISTS dw_inspections_target_idx ON dw_inspections (target_uid, target_document_id, target_locale)',
   // An attachment's extracted text and file findings, by the SHA-256 of its bytes (the checks' cache).
   'CREATE TABLE IF NOT EXISTS dw_attachment_texts (sha256 varchar(64) PRIMARY KEY, result text NOT NULL, created_at bigint NOT NULL)',
+  // The external-link check's answers, by URL (services/inspection.ts checkLinks).
+  'CREATE TABLE IF NOT EXISTS dw_link_checks (url varchar(2000) PRIMARY KEY, ok boolean, result varchar(300), checked_at bigint NOT NULL)',
   // One row per run of a job that must happen once however many instances trigger it.
   'CREATE TABLE IF NOT EXISTS dw_job_claims (claim varchar(200) PRIMARY KEY, created_at bigint NOT NULL)',
 ];

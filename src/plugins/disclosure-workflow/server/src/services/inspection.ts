@@ -9,19 +9,25 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { FILE, INSPECTION, PLUGIN } from '../constants';
 import { ATTACHMENT_TYPES } from '../domain/attachment-types';
-import { checkMetadata, checkText, compileDictionary, extractAttachment, extractLinks, type Finding, type Matcher, type TextSource } from '../domain/inspection';
+import { checkMetadata, checkText, compileDictionary, extractAttachment, extractLinks, isInternalAddress, type BodyLink, type Finding, type Matcher, type TextSource } from '../domain/inspection';
+import { lookup } from 'dns/promises';
 import { WorkflowRefusal } from '../domain/refusal';
 import type { InspectedFields, WorkflowConfig } from '../config';
 
 type Target = { uid: string; documentId: string; locale?: string | null };
 export type Override = { key: string; rule: string; field: string; location: string | null; excerpt: string; reason: string; actor: number; at: string };
 const TEXTS = 'dw_attachment_texts';
+/** External links: the last answer of each URL (a background job asks; a check only reads). */
+const LINKS = 'dw_link_checks';
+const LINK_FRESH_MS = 24 * 3600 * 1000;
 const keyOf = (f: Finding) => `${f.rule}|${f.field}|${f.location ?? ''}|${f.excerpt}`;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin(PLUGIN);
   const config = () => strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig;
   const fieldsOf = (uid: string): InspectedFields => config().contentTypes[uid]?.inspect ?? {};
+  // The external-link check's trigger on this instance (its state is in the database).
+  let linkTimer: NodeJS.Timeout | null = null;
   // A cache only: the dictionary's version is read from the database on every check.
   let compiled: { version: string; matcher: Matcher } | null = null;
 
@@ -82,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return !(spec.withheld && row[spec.withheld.attribute] === spec.withheld.value);
   }
 
-  async function run(uid: string, entity: any, matcher: Matcher): Promise<Finding[]> {
+  async function run(uid: string, entity: any, matcher: Matcher): Promise<{ findings: Finding[]; external: BodyLink[] }> {
     const spec = fieldsOf(uid);
     const text = (field: string) => (entity[field] == null ? '' : String(entity[field]));
     const sources: TextSource[] = [...(spec.text ?? []), ...(spec.body ?? [])].map((field) => ({ field, text: text(field) }));
@@ -98,24 +104,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     findings.push(...checkText(sources, matcher));
-    for (const field of spec.body ?? []) findings.push(...(await linkFindings(field, text(field))));
+    const external: BodyLink[] = [];
+    for (const field of spec.body ?? []) {
+      findings.push(...(await linkFindings(field, text(field))));
+      external.push(...extractLinks(field, text(field), config().inspection.siteHosts).filter((l) => !l.internal && /^https?:\/\//i.test(l.href)));
+    }
     if (spec.metadata) findings.push(...checkMetadata(await spec.metadata(entity, { strapi })));
-    return findings;
+    // Queued for the background check; never checked (or waited for) here.
+    for (const link of external) await links((t) => t.insert({ url: link.href.slice(0, 2000), checked_at: 0 }).onConflict('url').ignore());
+    return { findings, external };
+  }
+
+  const links = <T>(run: (table: any) => Promise<T>) => strapi.db.transaction(({ trx }) => run(strapi.db.connection(LINKS).transacting(trx)));
+
+  /** Warnings for the document's external links that did not answer when last checked (never blocking). */
+  async function externalWarnings(external: BodyLink[] = []): Promise<Finding[]> {
+    if (!external.length) return [];
+    const rows = await links<any[]>((t) => t.whereIn('url', external.map((l) => l.href.slice(0, 2000))).andWhere('checked_at', '>', 0));
+    const bad = new Map(rows.filter((r) => !r.ok).map((r) => [r.url, r.result]));
+    return external.filter((l) => bad.has(l.href.slice(0, 2000))).map((l) => ({ rule: 'link.external', severity: 'warning' as const, field: l.field, location: l.location, excerpt: `${l.text} → ${l.href}（${bad.get(l.href.slice(0, 2000))}）`.slice(0, 120) }));
   }
 
   const where = (t: Target) => ({ targetUid: t.uid, targetDocumentId: t.documentId, targetLocale: t.locale ?? '' });
 
-  function view(row: any) {
+  async function view(row: any) {
     const overrides: Override[] = row.overrides ?? [];
     const overridden = new Set(overrides.map((o) => o.key));
-    const findings = (row.findings as Finding[]).map((f) => ({ ...f, overridden: overridden.has(keyOf(f)) }));
+    const findings = [...(row.findings as Finding[]), ...(await externalWarnings(row.externalLinks))].map((f) => ({ ...f, overridden: overridden.has(keyOf(f)) }));
     return {
       inspected: true,
       contentHash: row.contentHash,
       checkedAt: row.checkedAt,
       findings,
       overridden: overrides,
-      counts: { errors: row.errors, warnings: row.warnings, blocking: findings.filter((f) => f.severity === 'error' && !f.overridden).length },
+      counts: { errors: row.errors, warnings: findings.filter((f) => f.severity === 'warning').length, blocking: findings.filter((f) => f.severity === 'error' && !f.overridden).length },
     };
   }
 
@@ -138,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { version, matcher } = await dictionary();
       const row = await strapi.db.query(INSPECTION).findOne({ where: where(target), orderBy: { id: 'desc' } });
       if (row && row.contentHash === draft.contentHash && row.dictionaryVersion === version) return view(row);
-      const findings = await run(target.uid, draft.entity, matcher);
+      const { findings, external } = await run(target.uid, draft.entity, matcher);
       // An override stays while its finding does; one whose finding is gone no longer applies.
       const present = new Set(findings.map(keyOf));
       const data = {
@@ -149,10 +171,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         overrides: ((row?.overrides ?? []) as Override[]).filter((o) => present.has(o.key)),
         errors: findings.filter((f) => f.severity === 'error').length,
         warnings: findings.filter((f) => f.severity === 'warning').length,
+        externalLinks: external,
         checkedAt: new Date(),
       };
-      // Nothing found and nothing stored before: nothing to keep (the usual clean document; 待办 shows no badge).
-      if (!row && !findings.length) return view(data);
+      // Nothing found, nothing linked outside and nothing stored before: nothing to keep (the usual clean document).
+      if (!row && !findings.length && !external.length) return view(data);
       const saved = row ? await strapi.db.query(INSPECTION).update({ where: { id: row.id }, data }) : await strapi.db.query(INSPECTION).create({ data });
       return view(saved);
     },
@@ -215,7 +238,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (let offset = 0; ; offset += 200) {
           const rows = await strapi.db.query(uid).findMany({ where: { publishedAt: { $notNull: true } }, populate, orderBy: { id: 'asc' }, offset, limit: 200 });
           for (const row of rows) {
-            const errors = (await run(uid, row, matcher)).filter((f) => f.severity === 'error');
+            const errors = (await run(uid, row, matcher)).findings.filter((f) => f.severity === 'error');
             if (errors.length) failing.push({ uid, documentId: row.documentId, locale: row.locale ?? null, title: title ? row[title] ?? null : null, findings: errors });
           }
           checked += rows.length;
@@ -235,6 +258,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       strapi.log.info(`[disclosure-workflow] re-checked ${checked} published documents against dictionary ${version}: ${failing.length} now fail`);
       return { checked, failing };
+    },
+
+    /**
+     * The external links due a check (never checked, or not within a day): HEAD (GET when refused)
+     * with a short timeout, the answer kept for the checks to read. Addresses on the internal network
+     * are never contacted. Every instance may run it: answers are idempotent.
+     */
+    async checkLinks({ limit = 20, timeoutMs = 5000 } = {}) {
+      const due = await links<any[]>((t) => t.where('checked_at', '<', Date.now() - LINK_FRESH_MS).orderBy('checked_at', 'asc').limit(limit));
+      for (const { url } of due) {
+        let ok = false;
+        let result: string;
+        try {
+          const { hostname } = new URL(url);
+          const addresses = await lookup(hostname, { all: true });
+          if (!config().inspection.linkCheck.allowInternal && addresses.some((a) => isInternalAddress(a.address))) throw new Error('内网地址，不检查 internal address, not checked');
+          let res = await fetch(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+          if (res.status === 405 || res.status === 501) res = await fetch(url, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+          ok = res.status < 400;
+          result = `HTTP ${res.status}`;
+        } catch (error) {
+          result = String((error as Error).message).slice(0, 200);
+        }
+        await links((t) => t.where({ url }).update({ ok, result, checked_at: Date.now() }));
+      }
+      return due.length;
+    },
+
+    start() {
+      const tick = () => this.checkLinks().catch((error: Error) => strapi.log.warn(`[disclosure-workflow] link check failed: ${error.message}`));
+      linkTimer = setInterval(tick, config().inspection.linkCheck.intervalMs);
+      linkTimer.unref();
+    },
+
+    stop() {
+      if (linkTimer) clearInterval(linkTimer);
+      linkTimer = null;
     },
 
     /** Counts per document for 待办, from what was last checked (no new check). */

@@ -7,3 +7,4 @@ export * from './check-text';
 export * from './extract';
 export * from './links';
 export * from './metadata';
+export * from './external-address';
