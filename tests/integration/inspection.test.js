@@ -5,7 +5,7 @@
 const { Document, Packer, Paragraph } = require('docx');
 const { ITEM, unique, itemData } = require('../helpers/fixtures');
 const { workflowSuite, wf, approveAndPublish } = require('../helpers/workflow');
-const { adminClient } = require('../helpers/admin-http');
+const { adminClient, waitFor } = require('../helpers/admin-http');
 const { storedFile } = require('../helpers/files');
 
 const suite = workflowSuite();
@@ -98,6 +98,14 @@ describe('the gate', () => {
     const slip = await (await adminClient(a['gov-section-head'])).get(`/disclosure-workflow/slip?uid=${encodeURIComponent(ITEM)}&documentId=${doc.documentId}&format=html`);
     expect(slip.status).toBe(200);
     for (const text of ['发布前检查', 'words.test', '已放行', '引用原文，经核实无误']) expect([text, slip.text.includes(text)]).toEqual([text, true]);
+  });
+
+  it('runs again by itself when the content changes while in review', async () => {
+    const doc = await item({ body: '送审时没有问题。' });
+    await wf().submit({ ...target(doc), actor: a['gov-author'].id });
+    await strapi.documents(ITEM).update({ documentId: doc.documentId, data: { body: `送审后加入了身份证号 ${ID}` } });
+    const stored = await waitFor(() => strapi.db.query('plugin::disclosure-workflow.inspection').findOne({ where: { targetDocumentId: doc.documentId } }));
+    expect(stored).toMatchObject({ errors: 1, findings: [expect.objectContaining({ rule: 'pii.idNumber' })] });
   });
 
   it('keeps an override while its finding stands and drops it when an edit removes the finding', async () => {

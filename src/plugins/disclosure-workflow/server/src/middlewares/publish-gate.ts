@@ -80,7 +80,10 @@ export function publishGate(strapi: Core.Strapi) {
         const updated = await next();
         if (!updated) return updated;
         const target = { uid: ctx.uid, documentId: ctx.params.documentId, locale: content().isLocalized(ctx.uid) ? updated.locale : null };
-        await workflow().voidIfChanged(target, { actor: actor.id, ip: actor.ip });
+        // Changed while in review: the checks run again at once, in the background (the save does not wait).
+        if (await workflow().voidIfChanged(target, { actor: actor.id, ip: actor.ip })) {
+          strapi.plugin('disclosure-workflow').service('inspection').check(target).catch((error: Error) => strapi.log.warn(`[disclosure-workflow] checks after an edit in review failed: ${error.message}`));
+        }
         if (ctx.params.status === 'published') await workflow().assertPublishable(target, { actor: actor.id, ip: actor.ip, via: actor.via });
         return updated;
       };
