@@ -43,6 +43,19 @@ describe('findings on the draft', () => {
     expect(await strapi.db.connection('dw_attachment_texts').where({ sha256: file.sha256 }).count({ n: '*' })).toEqual([{ n: expect.anything() }]);
   });
 
+  it('requires a 行政规范性文件 to link its 解读 when the office says so', async () => {
+    strapi.config.set('disclosure.requireInterpretation', true);
+    try {
+      const policy = await item({ genre: 'normativeDocument' });
+      expect((await ins().check(target(policy))).findings).toEqual([expect.objectContaining({ rule: 'meta.interpretation', severity: 'error' })]);
+      const interpretation = await item({ genre: 'interpretation', title: `政策解读 ${unique()}` });
+      await strapi.documents(ITEM).update({ documentId: policy.documentId, data: { related: [interpretation.documentId] } });
+      expect((await ins().check(target(policy))).findings).toEqual([]);
+    } finally {
+      strapi.config.set('disclosure.requireInterpretation', false);
+    }
+  });
+
   it('reports a link in the body to an item that is not public', async () => {
     const hidden = await item({});
     const doc = await item({ body: `详见[相关通知](/api/disclosure-items/${hidden.documentId})。` });
