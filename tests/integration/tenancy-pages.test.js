@@ -86,7 +86,7 @@ describe('依申请公开', () => {
   });
 
   it('the Content Manager lists requests the same way', async () => {
-    const list = async (user) => ids((await (await adminClient(user)).get(`/content-manager/collection-types/${REQUEST}?page=1&pageSize=100`)).body.results);
+    const list = async (user) => ids((await (await adminClient(user)).get(`/content-manager/collection-types/${REQUEST}?page=1&pageSize=100&${[d.reqEdu, d.reqFin, d.reqNew].map((x, i) => `filters[documentId][$in][${i}]=${x.documentId}`).join('&')}`)).body.results);
     const county = await list(u.countyOffice);
     expect(county).toEqual(expect.arrayContaining([d.reqEdu, d.reqFin, d.reqNew].map((x) => x.documentId)));
     const eduOffice = await list(u.eduOffice);
