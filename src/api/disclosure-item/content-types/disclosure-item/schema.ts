@@ -120,6 +120,41 @@ export default {
     "validityChangedAt": {
       "type": "date"
     },
+    "effectiveAt": {
+      "type": "date"
+    },
+    "repealAt": {
+      "type": "date"
+    },
+    "repealAs": {
+      "type": "enumeration",
+      "enum": [
+        "repealed",
+        "expired"
+      ],
+      "default": "repealed"
+    },
+    "supersededBy": {
+      "type": "relation",
+      "relation": "manyToOne",
+      "target": "api::disclosure-item.disclosure-item",
+      "inversedBy": "supersedes"
+    },
+    "supersedes": {
+      "type": "relation",
+      "relation": "oneToMany",
+      "target": "api::disclosure-item.disclosure-item",
+      "mappedBy": "supersededBy"
+    },
+    "changedAt": {
+      "type": "date"
+    },
+    "timelinessDays": {
+      "type": "integer"
+    },
+    "timelinessMet": {
+      "type": "boolean"
+    },
     "important": {
       "type": "boolean",
       "default": false
@@ -128,6 +163,18 @@ export default {
       "type": "relation",
       "relation": "manyToMany",
       "target": "api::disclosure-item.disclosure-item"
+    },
+    "interprets": {
+      "type": "relation",
+      "relation": "manyToMany",
+      "target": "api::disclosure-item.disclosure-item",
+      "inversedBy": "interpretations"
+    },
+    "interpretations": {
+      "type": "relation",
+      "relation": "manyToMany",
+      "target": "api::disclosure-item.disclosure-item",
+      "mappedBy": "interprets"
     },
     "internalNotes": {
       "type": "text",
