@@ -3,8 +3,8 @@ export default ({ env }) => ({
   // 索引号 template; tokens: {orgCode} {regionCode} {categoryCode} {year} {seq:N}.
   indexNumberTemplate: env('INDEX_NUMBER_TEMPLATE', '{orgCode}/{year}-{seq:5}'),
   timeZone: env('SITE_TIME_ZONE', 'Asia/Shanghai'),
-  // Checks before publishing: a 行政规范性文件 must link its 政策解读 (a related item of genre
-  // interpretation) before it goes to review, when the office requires it.
+  // Checks before publishing: a 行政规范性文件 must have its 政策解读 (an item of genre
+  // interpretation whose `interprets` names it) before it goes to review, when the office requires it.
   requireInterpretation: env.bool('REQUIRE_INTERPRETATION', false),
   catalogue: {
     defaultPageSize: 20,

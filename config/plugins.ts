@@ -26,6 +26,8 @@ export default ({ env }) => ({
           classified: 'classified',
           withheld: { attribute: 'disclosure', value: 'withheld', reasonAttribute: 'exemptionReason' },
           inspect: { text: ['title', 'summary', 'keywords'], body: ['body'], attachments: ['attachments'], metadata: itemMetadata },
+          // 废止/失效 on repealAt, as repealAs says, through the scheduler; no new round.
+          expiry: { at: 'repealAt', attribute: 'validity', valueFrom: 'repealAs', changedAt: 'validityChangedAt' },
         },
         'api::handling-procedure.handling-procedure': {
           title: 'name',

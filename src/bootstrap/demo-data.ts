@@ -150,6 +150,8 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
   const publishers = DEPARTMENTS.filter((d) => d.abbr);
   const thisYear = new Date().getFullYear();
   const titles = new Set<string>();
+  // Published policy items so far: each 政策解读 interprets one (its 工作方案 when there is one).
+  const policies: Array<{ documentId: string; key: string; dept: string }> = [];
   for (let i = 0; i < total; i++) {
     let dept, template, topic, year, title;
     do {
@@ -158,13 +160,18 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
       topic = TOPICS[dept.code][random(TOPICS[dept.code].length)];
       year = thisYear - 5 + random(6);
       title = template.title(topic, year, dept.name);
-    } while (titles.has(title) || (template.category === 'B05' && dept.code !== STATISTICS));
+    } while (titles.has(title) || (template.category === 'B05' && dept.code !== STATISTICS) || (template.genre === 'interpretation' && !policies.length));
     titles.add(title);
     const formedAt = `${year}-${pad(1 + random(year === thisYear ? new Date().getMonth() + 1 : 12))}-${pad(1 + random(28))}`;
     const published = new Date(`${formedAt}T09:00:00+08:00`);
     published.setDate(published.getDate() + 1 + random(10));
     const repealed = template.genre === 'normativeDocument' && year < thisYear - 2 && random(3) === 0;
     const withheld = i % 37 === 36;
+    const key = `${dept.code}|${topic}|${year}`;
+    const interprets =
+      template.genre === 'interpretation'
+        ? [(policies.find((p) => p.key === key) ?? [...policies].reverse().find((p) => p.dept === dept.code) ?? policies[policies.length - 1]).documentId]
+        : [];
     const item = await strapi.documents(ITEM as any).create({
       data: {
         title,
@@ -182,11 +189,13 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
         validity: repealed ? 'repealed' : 'valid',
         validityChangedAt: repealed ? `${year + 2}-06-30` : null,
         important: random(10) === 0,
+        interprets,
       },
       // Past 发布日期 are history: only server code may record them (README → 发布日期).
       [HISTORICAL_PUBLISHED_DATE]: true,
     } as any);
     if (!withheld) await reviewAndPublish(strapi, ITEM, item.documentId, users);
+    if (!withheld && template.genre !== 'interpretation') policies.push({ documentId: item.documentId, key, dept: dept.code });
     if ((i + 1) % 50 === 0 || i + 1 === total) log(`[demo] items ${i + 1}/${total}`);
   }
 }

@@ -2,7 +2,7 @@
 // admin, REST, GraphQL and plugin code all go through them.
 import type { Core } from '@strapi/strapi';
 import { ITEM } from '../constants';
-import { checkDisclosureItem, checkPublishedDateChange, type ItemState } from '../domain/disclosure-rules';
+import { checkDisclosureItem, checkInterprets, checkPublishedDateChange, type ItemState } from '../domain/disclosure-rules';
 import { localDate, toDateString } from '../domain/local-date';
 import { toOneRelation } from '../domain/relation-ref';
 import { fieldValidationError } from './validation-error';
@@ -58,6 +58,15 @@ export function itemRules(strapi: Core.Strapi) {
     if (problems.length) throw fieldValidationError(problems);
   }
 
+  /** Checked on the stored draft after the write, inside its transaction: the relation may come in any input shape. */
+  async function checkInterpretsStored(documentId: string | undefined) {
+    if (!documentId) return;
+    const draft = await strapi.db.query(ITEM).findOne({ where: { documentId, publishedAt: null }, select: ['id', 'genre'], populate: { interprets: { select: ['id'] } } });
+    if (!draft) return;
+    const problems = checkInterprets({ genre: draft.genre, interpretsCount: draft.interprets?.length ?? 0 });
+    if (problems.length) throw fieldValidationError(problems);
+  }
+
   /** A client may echo the stored 发布日期 (dropped as a no-op); any other value is a 400. */
   function guardPublishedDate(ctx: Ctx, data: any, stored: unknown) {
     if (!('publishedDate' in data) || trusted(ctx)) return;
@@ -89,7 +98,9 @@ export function itemRules(strapi: Core.Strapi) {
         category: category.kind === 'set' ? category.ref : null,
         year: Number(String(toDateString(data.formedAt)).slice(0, 4)),
       });
-      return next();
+      const result = await next();
+      await checkInterpretsStored(result?.documentId);
+      return result;
     });
   }
 
@@ -106,7 +117,11 @@ export function itemRules(strapi: Core.Strapi) {
     guardPublishedDate(ctx, data, current?.publishedDate ?? null);
     if (!current) {
       ctx.params.data = data;
-      return next();
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        await checkInterpretsStored(documentId);
+        return result;
+      });
     }
     const department = toOneRelation(data.department);
     const hasDepartment = department.kind === 'unchanged' ? Boolean(current.department) : department.kind === 'set';
@@ -132,6 +147,7 @@ export function itemRules(strapi: Core.Strapi) {
     const flags = [state.classified === true && 'classified', state.disclosure === 'withheld' && 'withheld'].filter(Boolean) as string[];
     const run = async () => {
       const result = await next();
+      await checkInterpretsStored(documentId);
       // 涉密 / 不予公开 take effect on the live version at once, not at the next publish.
       if (flagged) {
         await strapi.db.query(ITEM).updateMany({
@@ -148,8 +164,8 @@ export function itemRules(strapi: Core.Strapi) {
       }
       return result;
     };
-    if (!live.length) return run();
     const result = await strapi.db.transaction(run);
+    if (!live.length) return result;
     strapi
       .plugin('disclosure-workflow')
       .service('notify')

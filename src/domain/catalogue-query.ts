@@ -4,6 +4,8 @@ import Joi from 'joi';
 
 export const GENRES = ['regulation', 'normativeDocument', 'notice', 'announcement', 'report', 'decision', 'opinion', 'plan', 'interpretation', 'other'] as const;
 export const VALIDITIES = ['valid', 'expired', 'repealed'] as const;
+/** What an item becomes on its 废止/失效 date (`repealAs`). */
+export const LAPSES = ['repealed', 'expired'] as const satisfies ReadonlyArray<(typeof VALIDITIES)[number]>;
 export const SORTS = ['publishedDate:desc', 'publishedDate:asc'] as const;
 
 export interface CatalogueQuery {

@@ -188,6 +188,7 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, CodeLabel
     disclosure: DISCLOSURE_LABELS,
     exemptionReason: EXEMPTION_REASON_LABELS,
     validity: VALIDITY_CODE_LABELS,
+    repealAs: { repealed: VALIDITY_CODE_LABELS.repealed, expired: VALIDITY_CODE_LABELS.expired },
   },
   'api::department.department': { kind: DEPARTMENT_KIND_LABELS },
   'api::handling-procedure.handling-procedure': { statutoryTimeUnit: TIME_UNIT_LABELS, promisedTimeUnit: TIME_UNIT_LABELS },

@@ -128,3 +128,19 @@ export function checkPublishedDateChange(given: unknown, stored: unknown, now: D
     : { zh: '发布日期由系统在首次发布时记录，不能修改', en: 'publishedDate is set by the system at first publication and cannot be changed' };
   return [{ path: 'publishedDate', ...text, message: `${text.zh} / ${text.en}` }];
 }
+
+/** 政策解读: an interpretation names the policy items it explains (`interprets`), at least one. */
+export const INTERPRETATION_GENRE = 'interpretation';
+
+export function checkInterprets(item: { genre?: unknown; interpretsCount: number; interpretationsCount?: number }): FieldError[] {
+  const problems: FieldError[] = [];
+  if (item.genre === INTERPRETATION_GENRE && item.interpretsCount === 0) {
+    const text = { zh: '政策解读必须关联其解读的政策文件（解读的政策文件）', en: 'an interpretation must name at least one policy item it interprets (interprets)' };
+    problems.push({ path: 'interprets', ...text, message: `${text.zh} / ${text.en}` });
+  }
+  if (item.genre !== INTERPRETATION_GENRE && item.interpretsCount > 0) {
+    const text = { zh: '只有体裁为“解读”的事项才能关联解读的政策文件', en: 'only an item of genre interpretation can interpret policy items' };
+    problems.push({ path: 'interprets', ...text, message: `${text.zh} / ${text.en}` });
+  }
+  return problems;
+}

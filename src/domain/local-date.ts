@@ -13,3 +13,13 @@ export function toDateString(value: unknown, timeZone = DEFAULT_TIME_ZONE): stri
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
+
+/** 'YYYY-MM-DD HH:mm' of a stored date-time (Date, ISO text or epoch ms) in the time zone, or null. */
+export function localDateTime(value: unknown, timeZone = DEFAULT_TIME_ZONE): string | null {
+  const at = value instanceof Date ? value : typeof value === 'number' || typeof value === 'string' ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) return null;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(at).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

@@ -48,8 +48,11 @@ describe('findings on the draft', () => {
     try {
       const policy = await item({ genre: 'normativeDocument' });
       expect((await ins().check(target(policy))).findings).toEqual([expect.objectContaining({ rule: 'meta.interpretation', severity: 'error' })]);
-      const interpretation = await item({ genre: 'interpretation', title: `政策解读 ${unique()}` });
-      await strapi.documents(ITEM).update({ documentId: policy.documentId, data: { related: [interpretation.documentId] } });
+      // A related item of genre interpretation is not its 解读: the interpretation must name the policy.
+      const unrelatedReading = await item({ genre: 'interpretation', title: `政策解读 ${unique()}`, interprets: [(await item({})).documentId] });
+      await strapi.documents(ITEM).update({ documentId: policy.documentId, data: { related: [unrelatedReading.documentId] } });
+      expect((await ins().check(target(policy))).findings).toEqual([expect.objectContaining({ rule: 'meta.interpretation' })]);
+      await item({ genre: 'interpretation', title: `政策解读 ${unique()}`, interprets: [policy.documentId] });
       expect((await ins().check(target(policy))).findings).toEqual([]);
     } finally {
       strapi.config.set('disclosure.requireInterpretation', false);

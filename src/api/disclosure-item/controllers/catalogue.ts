@@ -2,8 +2,9 @@ import { Readable } from 'stream';
 import { stringify } from 'csv-stringify';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { localDate } from '../../../domain/local-date';
 import { parseCatalogueQuery, type CatalogueQuery } from '../../../domain/catalogue-query';
-import { CSV_COLUMNS, toCsvRecord } from '../../../domain/catalogue-export';
+import { CSV_COLUMNS, openDataRow, toCsvRecord } from '../../../domain/catalogue-export';
 
 const catalogue = (strapi: Core.Strapi) => strapi.service('api::disclosure-item.catalogue');
 
@@ -15,6 +16,10 @@ function parse(strapi: Core.Strapi, raw: Record<string, unknown>): CatalogueQuer
     });
   }
   return value!;
+}
+
+async function* inSiteTime(batches: AsyncGenerator<any[]>, timeZone: string) {
+  for await (const rows of batches) yield rows.map((row) => openDataRow(row, timeZone));
 }
 
 async function* jsonArray(batches: AsyncGenerator<any[]>) {
@@ -49,8 +54,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(ctx) {
     const { page: _page, pageSize: _size, ...filters } = parse(strapi, ctx.query);
     const format = ctx.path.endsWith('.csv') ? 'csv' : 'json';
-    const batches = catalogue(strapi).iterate(filters, { max: strapi.config.get('disclosure.catalogue.exportMaxRows') });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const timeZone = strapi.config.get<string>('disclosure.timeZone');
+    const batches = inSiteTime(catalogue(strapi).iterate(filters, { max: strapi.config.get('disclosure.catalogue.exportMaxRows') }), timeZone);
+    const stamp = localDate(new Date(), timeZone);
     ctx.set('Content-Disposition', `attachment; filename="catalogue-${stamp}.${format}"`);
     if (format === 'json') {
       ctx.type = 'application/json; charset=utf-8';

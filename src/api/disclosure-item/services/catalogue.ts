@@ -5,12 +5,14 @@ import { CATEGORY, DEPARTMENT, ITEM } from '../../../constants';
 import { descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-query';
 import { PUBLIC_ITEM_FILTER } from '../../../domain/public-item';
 
-const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt'];
+const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
 const REF_FIELDS = ['documentId', 'name', 'code'];
 const LIST_POPULATE = { department: { select: REF_FIELDS }, category: { select: REF_FIELDS } };
 
 /** The same rule the Document Service applies to public reads, on the published rows. */
 export const PUBLIC_WHERE = { publishedAt: { $notNull: true }, ...PUBLIC_ITEM_FILTER };
+/** Links to other items (相关信息, 政策解读 both ways, 替代): only public ones are shown. */
+const LINKED_ITEM = { select: ['documentId', 'indexNumber', 'title', 'genre'], where: PUBLIC_WHERE };
 
 /** Database ids are internal: the public identifies items by documentId and 索引号. */
 function withoutIds(value: any): any {
@@ -71,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** One public item by 索引号, with body, attachments and public related items. */
+    /** One public item by 索引号, with body, attachments and its public linked items. */
     async lookup(indexNumber: string) {
       const item = await strapi.db.query(ITEM).findOne({
         select: [...LIST_FIELDS, 'body'],
@@ -79,7 +81,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: {
           ...LIST_POPULATE,
           attachments: { select: ['name', 'url', 'mime', 'size', 'hash'] },
-          related: { select: ['documentId', 'indexNumber', 'title'], where: PUBLIC_WHERE },
+          related: LINKED_ITEM,
+          interprets: LINKED_ITEM,
+          interpretations: LINKED_ITEM,
+          supersededBy: LINKED_ITEM,
+          supersedes: LINKED_ITEM,
         },
       });
       return item ? withoutIds(item) : null;

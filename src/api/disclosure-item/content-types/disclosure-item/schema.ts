@@ -1,6 +1,7 @@
 // The 公开事项 schema. TypeScript rather than schema.json so that its value lists come from their one
-// owner, src/domain/disclosure-rules.ts (edit this file, not through the Content-Type Builder).
+// owners, src/domain/disclosure-rules.ts and catalogue-query.ts (edit this file, not through the Content-Type Builder).
 import { DISCLOSURE, EXEMPTION_REASONS } from '../../../../domain/disclosure-rules';
+import { LAPSES, VALIDITIES } from '../../../../domain/catalogue-query';
 
 export default {
   "kind": "collectionType",
@@ -109,11 +110,7 @@ export default {
     },
     "validity": {
       "type": "enumeration",
-      "enum": [
-        "valid",
-        "expired",
-        "repealed"
-      ],
+      "enum": [...VALIDITIES],
       "default": "valid",
       "required": true
     },
@@ -128,10 +125,7 @@ export default {
     },
     "repealAs": {
       "type": "enumeration",
-      "enum": [
-        "repealed",
-        "expired"
-      ],
+      "enum": [...LAPSES],
       "default": "repealed"
     },
     "supersededBy": {

@@ -17,6 +17,22 @@ export interface GovernedType {
   withheld?: { attribute: string; value: string; reasonAttribute?: string };
   /** What the pre-publication checks read (services/inspection.ts); none: not checked. */
   inspect?: InspectedFields;
+  /** The document lapses on a date (废止/失效): see `Expiry`. */
+  expiry?: Expiry;
+}
+
+/**
+ * On the day in date attribute `at` (00:00 in the site's time zone) the scheduler sets `attribute`
+ * to the value of `valueFrom` (or `value`) and `changedAt` to that day, on every version of the
+ * document, without a new round: these attributes do not count as content (they are left out of
+ * the content hash), so the approval stays bound to what the reviewers signed.
+ */
+export interface Expiry {
+  at: string;
+  attribute: string;
+  value?: string;
+  valueFrom?: string;
+  changedAt?: string;
 }
 
 export interface InspectedFields {
@@ -150,6 +166,9 @@ export function checkShape(config: WorkflowConfig): string[] {
       else if (spec.withheld && !(typeof spec.withheld.attribute === 'string' && typeof spec.withheld.value === 'string')) {
         problems.push(`contentTypes["${uid}"].withheld must be { attribute, value, reasonAttribute? }`);
       }
+      else if (spec.expiry && !(typeof spec.expiry.at === 'string' && typeof spec.expiry.attribute === 'string' && (typeof spec.expiry.value === 'string' || typeof spec.expiry.valueFrom === 'string'))) {
+        problems.push(`contentTypes["${uid}"].expiry must be { at, attribute, value | valueFrom, changedAt? }`);
+      }
     }
   }
   const units = config.departments;
@@ -217,6 +236,13 @@ export function checkModels(config: WorkflowConfig, getModel: (uid: string) => M
     if (spec.withheld) {
       expect('withheld.attribute', spec.withheld.attribute, (a) => a.type === 'enumeration' && a.enum.includes(spec.withheld!.value), `an enumeration with the value "${spec.withheld.value}"`);
       expect('withheld.reasonAttribute', spec.withheld.reasonAttribute, (a) => ['string', 'text', 'enumeration'].includes(a.type), 'a text or enumeration attribute');
+    }
+    if (spec.expiry) {
+      const { at, attribute, value, valueFrom, changedAt } = spec.expiry;
+      expect('expiry.at', at, (a) => a.type === 'date', 'a date attribute');
+      expect('expiry.attribute', attribute, (a) => a.type === 'enumeration' && (!value || a.enum.includes(value)), `an enumeration${value ? ` with the value "${value}"` : ''}`);
+      expect('expiry.valueFrom', valueFrom, (a) => a.type === 'enumeration' && a.enum.every((v: string) => attr(attribute)?.enum?.includes(v)), `an enumeration whose values are values of "${attribute}"`);
+      expect('expiry.changedAt', changedAt, (a) => a.type === 'date', 'a date attribute');
     }
   }
   return problems;

@@ -28,6 +28,7 @@ import scheduleController from './controllers/schedule';
 import policies from './policies/has-permission';
 import { publishGate } from './middlewares/publish-gate';
 import { departmentScope } from './middlewares/department-scope';
+import { expirySync } from './middlewares/expiry';
 import { guardContentManagerRoutes } from './middlewares/content-manager-routes';
 import { ensureIndexes } from './indexes';
 
@@ -44,6 +45,7 @@ export default {
     if (problems.length) throw new Error(`disclosure-workflow configuration (config/plugins.ts):\n  - ${problems.join('\n  - ')}`);
     strapi.documents.use(departmentScope(strapi)); // first: out of scope is "not found" before anything else
     strapi.documents.use(publishGate(strapi));
+    strapi.documents.use(expirySync(strapi));
     guardContentManagerRoutes(strapi);
     // The SHA-256 of each stored file's bytes, kept with the file (private: not in API output).
     strapi.get('content-types').extend(FILE, (contentType: any) => {

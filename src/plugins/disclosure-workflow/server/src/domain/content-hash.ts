@@ -22,12 +22,16 @@ const mediaKey = (file: any) =>
   file ? { sha256: file.sha256 ?? null, hash: file.hash ?? null, size: file.size ?? null, mime: file.mime ?? null } : null;
 const relationKey = (doc: any) => (doc ? doc.documentId ?? null : null);
 
+/** An attribute without a value does not count, so adding an attribute to a type changes no existing hash. */
+const isEmpty = (value: unknown) => value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+
 function normalise(uid: string, entity: any, schemas: SchemaLookup, excluded: Set<string>): Record<string, unknown> {
   const { attributes } = schemas(uid);
   const out: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(attributes)) {
     if (SYSTEM_FIELDS.has(name) || excluded.has(name) || attribute.private) continue;
     const value = entity?.[name];
+    if (isEmpty(value)) continue;
     switch (attribute.type) {
       case 'relation':
         if (attribute.relation?.startsWith('morph')) continue;

@@ -1,5 +1,6 @@
 // 定时发布: schedule states, retry backoff and times in the site's time zone.
-export type ScheduleAction = 'publish' | 'unpublish';
+/** `expire`: the document lapses (废止/失效) on its date; created from the document itself, never by hand. */
+export type ScheduleAction = 'publish' | 'unpublish' | 'expire';
 export type ScheduleState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Transient failures retry after 1 s, 2 s, 4 s … capped at 5 minutes. */
@@ -45,4 +46,10 @@ export function offsetMinutes(at: Date, timeZone: string): number {
 export function formatLocal(at: Date, timeZone = 'Asia/Shanghai'): string {
   const shifted = new Date(at.getTime() + offsetMinutes(at, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** 00:00 of a calendar day ('YYYY-MM-DD', or a date) in the site's time zone: when an expiry fires. */
+export function startOfDay(day: unknown, timeZone = 'Asia/Shanghai'): Date | null {
+  const text = day instanceof Date ? day.toISOString().slice(0, 10) : typeof day === 'string' ? day.slice(0, 10) : null;
+  return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseInstant(`${text} 00:00`, timeZone) : null;
 }

@@ -24,7 +24,6 @@ const LABEL_CANDIDATES = ['title', 'name', 'code', 'username', 'email'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const schemas: SchemaLookup = (uid) => strapi.getModel(uid as any) as any;
-  const config = () => strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig;
   const content = () => strapi.plugin(PLUGIN).service('content');
   const localeKey = (locale?: string | null) => locale ?? '';
 
@@ -74,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (content().isLocalized(target.uid) && target.locale) where.locale = target.locale;
     const entity = await strapi.db.query(target.uid).findOne({ where, populate: displayPopulate(target.uid) });
     if (!entity) return null;
-    const canonical = publicContent(target.uid, entity, schemas, config().hashExcludedFields ?? []);
+    const canonical = publicContent(target.uid, entity, schemas, content().hashExcluded(target.uid));
     return { content: canonical, labels: labelsOf(target.uid, entity), contentHash: sha256(canonicalJson(canonical)) };
   }
 

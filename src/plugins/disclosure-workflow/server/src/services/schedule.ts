@@ -7,7 +7,8 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { SCHEDULE } from '../constants';
 import { WorkflowRefusal, refuse } from '../domain/refusal';
-import { backoffMs, isTooFarInPast, parseInstant, type ScheduleAction } from '../domain/schedule';
+import { backoffMs, formatLocal, isTooFarInPast, parseInstant, startOfDay, type ScheduleAction } from '../domain/schedule';
+import type { Expiry, WorkflowConfig } from '../config';
 
 const MAX_ATTEMPTS = 10;
 
@@ -60,6 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** One firing, all or nothing: the action, the `done` mark and the audit events commit together. */
   async function fire(row: any): Promise<'done' | 'failed' | 'retry' | 'lost'> {
     const target = { uid: row.targetUid, documentId: row.targetDocumentId, locale: row.targetLocale || null };
+    let changed: Record<string, unknown> | null = null;
     try {
       await strapi.db.transaction(async () => {
         const { count } = await strapi.db.query(SCHEDULE).updateMany({ where: mine(row), data: { state: 'done', firedAt: new Date(), leaseUntil: null, reasonCode: null, lastError: null } });
@@ -72,10 +74,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await strapi.db.query(target.uid).updateMany({ where: { documentId: target.documentId, publishedAt: null, publishedDate: null, ...(target.locale ? { locale: target.locale } : {}) }, data: { publishedDate: new Date(row.dueAt) } });
           }
           await documents.publish({ documentId: target.documentId, ...(target.locale ? { locale: target.locale } : {}) });
+        } else if (row.action === 'expire') {
+          changed = await lapse(target);
         } else {
           await documents.unpublish({ documentId: target.documentId, ...(target.locale ? { locale: target.locale } : {}) });
         }
-        await audit('schedule.fired', row, { lateMs: Date.now() - new Date(row.dueAt).getTime(), instance });
+        await audit('schedule.fired', row, { lateMs: Date.now() - new Date(row.dueAt).getTime(), instance, ...(changed ? { changed } : {}) });
       });
       return 'done';
     } catch (error) {
@@ -97,6 +101,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }).catch(() => undefined); // if even this fails, the lease runs out and another tick retries
       return 'retry';
     }
+  }
+
+  const expiryOf = (uid: string): Expiry | undefined => (strapi.config.get('plugin::disclosure-workflow') as WorkflowConfig).contentTypes[uid]?.expiry;
+  const versions = (target: { documentId: string; locale?: string | null }) => ({ documentId: target.documentId, ...(target.locale ? { locale: target.locale } : {}) });
+
+  /**
+   * The expiry itself: every version (draft and published) takes the lapse value and the day, and
+   * the draft's date, straight in the database — no new round, no publish (see config `Expiry`).
+   */
+  async function lapse(target: { uid: string; documentId: string; locale?: string | null }) {
+    const expiry = expiryOf(target.uid);
+    if (!expiry) refuse('NOT_GOVERNED', `${target.uid} has no expiry`);
+    const draft = await strapi.db.query(target.uid).findOne({ where: { ...versions(target), publishedAt: null } });
+    if (!draft) refuse('NOT_FOUND', `${target.uid} ${target.documentId}`);
+    const value = expiry!.valueFrom ? draft[expiry!.valueFrom] ?? expiry!.value : expiry!.value;
+    if (!value) refuse('INVALID_INPUT', `${expiry!.valueFrom} has no value`);
+    const changed: Record<string, unknown> = { [expiry!.attribute]: value, [expiry!.at]: draft[expiry!.at] ?? null };
+    if (expiry!.changedAt) changed[expiry!.changedAt] = formatLocal(new Date(), config().timeZone).slice(0, 10);
+    await strapi.db.query(target.uid).updateMany({ where: versions(target), data: changed });
+    return changed;
   }
 
   let timer: NodeJS.Timeout | null = null;
@@ -162,6 +186,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (count !== 1) refuse('INVALID_STATE', `schedule is ${row.state}`);
       await audit('schedule.retry', row, { actor });
       return findRow(id);
+    },
+
+    /**
+     * Keeps the document's one pending `expire` row in step with its draft: created for the date
+     * in `expiry.at`, moved when the date changes, cancelled when it is cleared, the document
+     * deleted or already lapsed. Called by the expiry document middleware after every write.
+     */
+    async syncExpiry({ uid, documentId, locale }: { uid: string; documentId: string; locale?: string | null }) {
+      const expiry = expiryOf(uid);
+      if (!expiry) return null;
+      const draft = await plugin().service('content').loadDraft(uid, documentId, locale ?? null);
+      const entity = draft?.entity;
+      const value = entity ? (expiry.valueFrom ? entity[expiry.valueFrom] ?? expiry.value : expiry.value) : null;
+      const dueAt = entity && entity[expiry.attribute] !== value ? startOfDay(entity[expiry.at], config().timeZone) : null;
+      const pending = await strapi.db.query(SCHEDULE).findMany({ where: { targetUid: uid, targetDocumentId: documentId, targetLocale: locale ?? '', action: 'expire', state: 'pending' } });
+      const keep = dueAt ? pending.find((r: any) => new Date(r.dueAt).getTime() === dueAt.getTime()) : null;
+      for (const row of pending) {
+        if (row === keep) continue;
+        const { count } = await strapi.db.query(SCHEDULE).updateMany({ where: { id: row.id, state: 'pending' }, data: { state: 'cancelled' } });
+        if (count === 1) await audit('schedule.cancel', row, { reason: dueAt ? 'date changed' : 'no date' });
+      }
+      if (keep || !dueAt) return keep ?? null;
+      const row = await strapi.db.query(SCHEDULE).create({
+        data: {
+          targetUid: uid, targetDocumentId: documentId, targetLocale: locale ?? '', action: 'expire', dueAt, state: 'pending', attempts: 0,
+          owner: null, department: draft!.departmentKeys[0] ?? null, title: String(entity[plugin().service('content').titleField(uid) ?? 'title'] ?? documentId).slice(0, 250),
+        },
+      });
+      await audit('schedule.create', row, { at: entity[expiry.at] });
+      return row;
     },
 
     async list({ state, uid, department, documentId, within }: { state?: string; uid?: string; department?: string; documentId?: string; within?: Record<string, unknown> | null } = {}) {
