@@ -60,6 +60,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureIndexes(strapi);
     await strapi.plugin('disclosure-workflow').service('workflow').backfillTaskColumns();
+    await strapi.plugin('disclosure-workflow').service('changes').carryOverHashes();
     await strapi.plugin('disclosure-workflow').service('attachments').backfill();
     await strapi.plugin('disclosure-workflow').service('chains').ensureDefault();
     await strapi.plugin('disclosure-workflow').service('dictionary').seedStarter();

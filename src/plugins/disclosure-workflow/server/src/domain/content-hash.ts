@@ -22,16 +22,16 @@ const mediaKey = (file: any) =>
   file ? { sha256: file.sha256 ?? null, hash: file.hash ?? null, size: file.size ?? null, mime: file.mime ?? null } : null;
 const relationKey = (doc: any) => (doc ? doc.documentId ?? null : null);
 
-/** An attribute without a value does not count, so adding an attribute to a type changes no existing hash. */
+/** A type's attribute without a value does not count, so adding one to a type changes no existing hash. */
 const isEmpty = (value: unknown) => value === null || value === undefined || (Array.isArray(value) && value.length === 0);
 
-function normalise(uid: string, entity: any, schemas: SchemaLookup, excluded: Set<string>): Record<string, unknown> {
+function normalise(uid: string, entity: any, schemas: SchemaLookup, excluded: Set<string>, top = false): Record<string, unknown> {
   const { attributes } = schemas(uid);
   const out: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(attributes)) {
     if (SYSTEM_FIELDS.has(name) || excluded.has(name) || attribute.private) continue;
     const value = entity?.[name];
-    if (isEmpty(value)) continue;
+    if (top && isEmpty(value)) continue;
     switch (attribute.type) {
       case 'relation':
         if (attribute.relation?.startsWith('morph')) continue;
@@ -60,7 +60,15 @@ function normalise(uid: string, entity: any, schemas: SchemaLookup, excluded: Se
 }
 
 export function publicContent(uid: string, entity: any, schemas: SchemaLookup, excluded: string[] = []) {
-  return normalise(uid, entity, schemas, new Set(excluded));
+  return normalise(uid, entity, schemas, new Set(excluded), true);
+}
+
+/**
+ * Canonical content stored under the earlier rule (every attribute, empty ones as null or []) as
+ * the current rule gives it: excluded and empty attributes dropped. Carries approvals over.
+ */
+export function currentCanonical(content: Record<string, unknown>, excluded: string[] = []): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(content).filter(([name, value]) => !excluded.includes(name) && !isEmpty(value)));
 }
 
 export function contentHash(uid: string, entity: any, schemas: SchemaLookup, excluded: string[] = []): string {

@@ -6,12 +6,11 @@
 // draft's — what the reviewer last saw and acted on; else the published version; else nothing (a
 // first submission: everything is new).
 import type { Core } from '@strapi/strapi';
-import { SNAPSHOT, PLUGIN, AUDIT } from '../constants';
-import { hashPopulate, publicContent, type SchemaLookup } from '../domain/content-hash';
+import { SNAPSHOT, PLUGIN, AUDIT, ROUND } from '../constants';
+import { currentCanonical, hashPopulate, publicContent, type SchemaLookup } from '../domain/content-hash';
 import { canonicalJson, sha256 } from '../domain/canonical';
 import { diffContent, type ChangesView, type DiffOptions } from '../domain/changes';
 import { refuse } from '../domain/refusal';
-import type { WorkflowConfig } from '../config';
 
 type Target = { uid: string; documentId: string; locale?: string | null };
 type Snapshot = { content: Record<string, unknown>; labels: Record<string, string>; contentHash: string };
@@ -111,6 +110,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await strapi.db.query(SNAPSHOT).findOne({ where, select: ['id'] });
       if (!found) await strapi.db.query(SNAPSHOT).create({ data: { ...where, content: snapshot.content, labels: snapshot.labels } });
       return snapshot.contentHash;
+    },
+
+    /**
+     * Once per database: rounds opened before empty attributes (and an `expiry`'s attributes) left
+     * the content hash keep their approvals. Each hash a round holds is recomputed from the
+     * snapshot stored under it — the content the reviewers saw — never from the current draft; a
+     * round without such a snapshot keeps its hash, so its document needs a new round.
+     */
+    async carryOverHashes() {
+      const store = strapi.store({ type: 'plugin', name: PLUGIN, key: 'migration.hash-without-empty' });
+      if (await store.get({})) return;
+      let carried = 0;
+      let missing = 0;
+      for (let lastId = 0; ; ) {
+        const rounds = await strapi.db.query(ROUND).findMany({ where: { id: { $gt: lastId } }, orderBy: { id: 'asc' }, limit: 200 });
+        if (!rounds.length) break;
+        lastId = rounds[rounds.length - 1].id;
+        for (const row of rounds) {
+          const text = JSON.stringify(row.data ?? {});
+          const hashes = [...new Set(text.match(/"contentHash":"([0-9a-f]{64})"/g)?.map((m) => m.slice(-65, -1)) ?? [])];
+          const replaced: Record<string, string> = {};
+          for (const old of hashes) {
+            const where = { targetUid: row.targetUid, targetDocumentId: row.targetDocumentId, targetLocale: row.targetLocale ?? '' };
+            const snapshot = await strapi.db.query(SNAPSHOT).findOne({ where: { ...where, contentHash: old } });
+            if (!snapshot) {
+              missing += 1;
+              continue;
+            }
+            const canonical = currentCanonical(snapshot.content, content().hashExcluded(row.targetUid));
+            const hash = sha256(canonicalJson(canonical));
+            if (hash === old) continue;
+            replaced[old] = hash;
+            if (!(await strapi.db.query(SNAPSHOT).findOne({ where: { ...where, contentHash: hash }, select: ['id'] }))) {
+              await strapi.db.query(SNAPSHOT).create({ data: { ...where, contentHash: hash, content: canonical, labels: snapshot.labels } });
+            }
+          }
+          if (!Object.keys(replaced).length) continue;
+          const data = JSON.parse(text.replace(/"contentHash":"([0-9a-f]{64})"/g, (match, hash) => (replaced[hash] ? `"contentHash":"${replaced[hash]}"` : match)));
+          await strapi.db.query(ROUND).update({ where: { id: row.id }, data: { data, version: row.version + 1 } });
+          carried += 1;
+        }
+      }
+      if (carried || missing) strapi.log.info(`[disclosure-workflow] content hashes: ${carried} round(s) carried over to the current rule${missing ? `, ${missing} hash(es) without a stored snapshot left as they were (those documents need a new round)` : ''}`);
+      await store.set({ value: { at: new Date().toISOString(), carried, missing } });
     },
 
     /** What changed in the draft since the last review (or since publication): the changed fields only. */
