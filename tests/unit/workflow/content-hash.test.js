@@ -1,4 +1,4 @@
-const { contentHash, publicContent, hashPopulate } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
+const { contentHash, publicContent, hashPopulate, currentCanonical } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 const { canonicalJson } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 const schemas = (uid) => ({
@@ -49,6 +49,20 @@ describe('content hash', () => {
 
   it('reads relations by documentId and media by file hash only', () => {
     expect(publicContent('api::doc.doc', base, schemas, ['publishedDate'])).toMatchObject({ department: 'dep', related: ['r1'], files: [{ hash: 'f1', size: 1, mime: 'application/pdf' }] });
+  });
+
+  it('does not count an attribute without a value, so a new attribute changes no hash; a cleared value still does', () => {
+    const older = { ...base };
+    delete older.related;
+    expect(hash({ ...older, related: [] })).toBe(hash(older));
+    expect(hash({ ...base, title: null })).toBe(hash({ ...base, title: undefined }));
+    expect(hash({ ...base, title: null })).not.toBe(hash(base));
+  });
+
+  it('gives canonical content stored under the earlier rule as the current rule does', () => {
+    const now = publicContent('api::doc.doc', { ...base, related: [] }, schemas, ['publishedDate']);
+    const earlier = { ...now, related: [], secretless: null, publishedDate: '2025-01-01' };
+    expect(canonicalJson(currentCanonical(earlier, ['publishedDate']))).toBe(canonicalJson(now));
   });
 
   it('populates exactly what it reads', () => {

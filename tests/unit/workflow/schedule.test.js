@@ -1,4 +1,4 @@
-const { parseInstant, offsetMinutes, formatLocal, backoffMs } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
+const { parseInstant, offsetMinutes, formatLocal, backoffMs, startOfDay } = require('../../../src/plugins/disclosure-workflow/dist/server/domain');
 
 describe('schedule times', () => {
   it('reads a time without offset in Asia/Shanghai, across the UTC day boundary', () => {
@@ -31,5 +31,13 @@ describe('schedule times', () => {
   it('backs off exponentially up to a cap', () => {
     expect([1, 2, 3, 4].map((n) => backoffMs(n))).toEqual([1000, 2000, 4000, 8000]);
     expect(backoffMs(30)).toBe(300000);
+  });
+});
+
+describe('expiry day', () => {
+  it('is 00:00 of the day in the site time zone (the evening before in UTC); anything else is null', () => {
+    expect(startOfDay('2026-01-01').toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(startOfDay('2026-07-01', 'Europe/Berlin').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    for (const bad of [null, undefined, '', '2026-13-01', 'tomorrow', 20260101]) expect(startOfDay(bad)).toBeNull();
   });
 });
