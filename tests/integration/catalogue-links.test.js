@@ -82,6 +82,25 @@ describe('政策解读: an interpretation names the policy items it explains', (
       expect(back.body.data.interprets).toEqual([expect.objectContaining({ documentId: policy.documentId, indexNumber: policy.indexNumber })]);
     });
 
+    it('cannot be used as an oracle: filtering by a hidden interpretation finds nothing', async () => {
+      for (const field of ['interpretations', 'related']) {
+        const res = await http().get(`/api/disclosure-items?filters[${field}][title][$eq]=${encodeURIComponent(hiddenReading.title)}`);
+        expect(res.status).toBe(200);
+        expect(res.body.data).toEqual([]);
+      }
+      const byVisible = await http().get(`/api/disclosure-items?filters[interpretations][title][$eq]=${encodeURIComponent(reading.title)}`);
+      expect(byVisible.body.data.map((d) => d.documentId)).toEqual([policy.documentId]);
+      const gql = await http().post('/graphql').send({ query: 'query($t: String) { disclosureItems(filters: { interpretations: { title: { eq: $t } } }) { documentId } }', variables: { t: hiddenReading.title } });
+      expect(gql.body.data.disclosureItems).toEqual([]);
+      // Nor can the order of public items say anything about hidden ones.
+      for (const sort of ['interpretations.title:asc', 'related.title']) {
+        const sorted = await http().get(`/api/disclosure-items?sort=${sort}`);
+        expect(sorted.status).toBe(400);
+        expect(sorted.body.error.details.errors).toEqual([expect.objectContaining({ path: ['sort'] })]);
+      }
+      expect((await http().get('/api/disclosure-items?sort[0][interprets][title]=asc')).status).toBe(400);
+    });
+
     it('when the policy goes offline (涉密), the interpretation no longer names it anywhere', async () => {
       await strapi.documents(ITEM).update({ documentId: policy.documentId, data: { classified: true, disclosure: 'on_request' } });
       expect((await restOne(reading.documentId)).interprets).toEqual([]);

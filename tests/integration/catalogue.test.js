@@ -113,7 +113,7 @@ describe('catalogue', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('索引号,名称,文号,发布机构,机构代码,成文日期,发布日期,主题分类,体裁,关键词,内容概述,有效性,文档编号');
+    expect(lines[0]).toBe('索引号,名称,文号,发布机构,机构代码,成文日期,发布日期,主题分类,体裁,关键词,内容概述,有效性,实施日期,废止日期,文档编号');
     expect(lines).toHaveLength(5);
     expect(lines.some((l) => l.includes('基教科公告') && l.includes('废止') && l.includes('公告'))).toBe(true);
   });
