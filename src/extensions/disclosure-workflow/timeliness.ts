@@ -28,17 +28,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const year: number = value.year;
       const within = scope().where(ITEM, await scope().of(ctx.state.user));
       // A day either side of the year in UTC, then the year in the site's time zone (summariseTimeliness).
-      const rows = await strapi.db.query(ITEM).findMany({
-        where: {
-          $and: [
-            { publishedAt: null, disclosure: 'proactive', timelinessDays: { $notNull: true } },
-            { publishedDate: { $gte: new Date(Date.UTC(year - 1, 11, 31)), $lt: new Date(Date.UTC(year + 1, 0, 2)) } },
-            ...(within ? [within] : []),
-          ],
-        },
-        select: ['publishedDate', 'timelinessDays', 'timelinessMet'],
-        populate: { department: { select: ['documentId', 'name'] } },
-      });
+      // The published version counts; a document no longer published counts by its draft.
+      const query = (published: boolean) =>
+        strapi.db.query(ITEM).findMany({
+          where: {
+            $and: [
+              { publishedAt: published ? { $notNull: true } : null, disclosure: 'proactive', timelinessDays: { $notNull: true } },
+              { publishedDate: { $gte: new Date(Date.UTC(year - 1, 11, 31)), $lt: new Date(Date.UTC(year + 1, 0, 2)) } },
+              ...(within ? [within] : []),
+            ],
+          },
+          select: ['documentId', 'publishedDate', 'timelinessDays', 'timelinessMet'],
+          populate: { department: { select: ['documentId', 'name'] } },
+        });
+      const live = await query(true);
+      const seen = new Set(live.map((r: any) => r.documentId));
+      const rows = [...live, ...(await query(false)).filter((r: any) => !seen.has(r.documentId))];
       ctx.body = { data: summariseTimeliness(rows, year, timeZone()) };
     },
   };
