@@ -2,7 +2,7 @@
 // changes), filterable in the Content Manager, and summed per department and year for the office
 // (GET /disclosure-workflow/timeliness?year=). Hand counts: 2025 国庆 10/1–10/8 off, 9/28 and 10/11 worked.
 const { ITEM, unique, makeDepartment, itemData } = require('../helpers/fixtures');
-const { workflowSuite, makeUser, approveAndPublish } = require('../helpers/workflow');
+const { workflowSuite, makeUser, approve, approveAndPublish } = require('../helpers/workflow');
 const { adminClient } = require('../helpers/admin-http');
 
 const HISTORICAL_PUBLISHED_DATE = Symbol.for('disclosure.historicalPublishedDate');
@@ -52,6 +52,18 @@ describe('stored on the item', () => {
     expect(await versions(changed)).toEqual({ draft: { days: 13, met: true }, published: { days: 36, met: false } });
     await strapi.documents(ITEM).update({ documentId: changed.documentId, data: { timelinessDays: 99 } });
     expect((await versions(changed)).draft).toEqual({ days: 13, met: true });
+  });
+
+  it('at a scheduled publication (the scheduler records the due time as 发布日期)', async () => {
+    const draft = await strapi.documents(ITEM).create({ data: itemData(deptB, { formedAt: '2025-09-26' }) });
+    await approve(ITEM, draft.documentId);
+    const sched = strapi.plugin('disclosure-workflow').service('schedule');
+    const due = new Date(Date.now() - 60_000).toISOString();
+    const s = await sched.schedule({ uid: ITEM, documentId: draft.documentId, action: 'publish', at: due, actor: suite.actors['gov-publisher'].id });
+    expect((await sched.runDue()).done).toContain(s.id);
+    const days = await strapi.plugin('disclosure-workflow').service('calendar').workingDaysBetween('2025-09-26', new Date(due));
+    expect(days).toBeGreaterThan(20);
+    expect(await versions(draft)).toEqual({ draft: { days, met: false }, published: { days, met: false } });
   });
 
   it('counts only proactive items', async () => {
