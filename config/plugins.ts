@@ -35,6 +35,13 @@ export default ({ env }) => ({
           // `contact` is the office's published contact: not checked for phone numbers.
           inspect: { text: ['name', 'fees', 'feeBasis', 'channels'], body: ['legalBasis', 'conditions'], attachments: ['applicationForm'] },
         },
+        // 公开指南 (条例§12): the office's contacts (address, phone, fax, e-mail, website) are published on
+        // purpose and not checked for personal data; the three texts are.
+        'api::disclosure-guide.disclosure-guide': {
+          title: 'title',
+          department: 'department',
+          inspect: { text: ['title', 'officeName'], body: ['catalogueArrangement', 'howToObtain', 'howToApply'] },
+        },
         'api::request-reply.request-reply': { title: 'title', department: 'department' },
         'api::annual-report.annual-report': { title: 'title', department: 'department' },
       },
@@ -68,7 +75,8 @@ export default ({ env }) => ({
         'gov-publisher': ['publish', 'read-audit'],
         'gov-supervisor': ['read-audit', REQUEST_ACTIONS.read],
       },
-      hashExcludedFields: ['publishedDate'],
+      // Set by the system at (and after) publication, never by the authors: not part of what was signed.
+      hashExcludedFields: ['publishedDate', 'timelinessDays', 'timelinessMet'],
       unpublishRoles: ['gov-publisher', 'gov-office', 'gov-principal', 'strapi-super-admin'],
       noReviewerRoles: ['gov-office'],
       // Attachments: the types allowed, each checked by its content, not its name. HTML, SVG, XML and

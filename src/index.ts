@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { itemRules } from './document-middlewares/item-rules';
+import { guideRules } from './document-middlewares/guide-rules';
+import { timelinessRecorder } from './document-middlewares/timeliness';
 import { requestRules } from './document-middlewares/request-rules';
 import { replyRules } from './document-middlewares/reply-rules';
 import { noticeTemplateRules } from './document-middlewares/notice-template-rules';
@@ -30,7 +32,10 @@ export default {
     assertValidTemplate(strapi.config.get('disclosure.indexNumberTemplate'));
     strapi.documents.use(filterTypes(strapi));
     strapi.documents.use(publicVisibility(strapi));
+    // Outside the item rules: records §26 timeliness after everything they write (publishedDate, an emergency stop).
+    strapi.documents.use(timelinessRecorder(strapi));
     strapi.documents.use(itemRules(strapi));
+    strapi.documents.use(guideRules(strapi));
     strapi.documents.use(annualReportTables(strapi));
     strapi.documents.use(requestRules(strapi));
     strapi.documents.use(replyRules(strapi));

@@ -10,6 +10,9 @@ import { RequestsPage } from './requests/RequestsPage';
 import { translations as requestTranslations } from './requests/translations';
 import { NoticesToPostPage } from './requests/NoticesToPostPage';
 import { noticeTranslations } from './requests/notice-translations';
+import { TimelinessPage } from './timeliness/TimelinessPage';
+import { TimelinessPanel } from './timeliness/TimelinessPanel';
+import { translations as timelinessTranslations } from './timeliness/translations';
 
 /**
  * Coded values (enumerations) read as words. Strapi's edit-view select and list filters already
@@ -57,6 +60,7 @@ export default {
         ...requestTranslations['zh-Hans'],
         ...reportTranslations['zh-Hans'],
         ...noticeTranslations['zh-Hans'],
+        ...timelinessTranslations['zh-Hans'],
         'Auth.form.welcome.title': '欢迎使用政府信息公开管理平台',
         'Auth.form.welcome.subtitle': '登录您的账号',
         'app.components.LeftMenu.navbrand.title': '政府信息公开',
@@ -67,6 +71,7 @@ export default {
         ...requestTranslations.en,
         ...reportTranslations.en,
         ...noticeTranslations.en,
+        ...timelinessTranslations.en,
         'Auth.form.welcome.title': 'Government information disclosure',
         'Auth.form.welcome.subtitle': 'Log in to your account',
         'app.components.LeftMenu.navbrand.title': 'Information disclosure',
@@ -81,7 +86,7 @@ export default {
     // panel beside the plugin's review panel (plugin bootstraps run first, so it comes after), and
     // the dashboard at /admin/plugins/disclosure-workflow/requests, linked from the tasks page.
     // The annual report's table 三 check beside it.
-    (app.getPlugin('content-manager').apis as { addEditViewSidePanel: (panels: unknown[]) => void }).addEditViewSidePanel([CasePanel, ChecksPanel]);
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel: (panels: unknown[]) => void }).addEditViewSidePanel([CasePanel, ChecksPanel, TimelinessPanel]);
     (app.getPlugin('disclosure-workflow').apis as DisclosureWorkflowApis).addPage({
       path: 'requests',
       Component: RequestsPage,
@@ -92,6 +97,12 @@ export default {
       path: 'notices-to-post',
       Component: NoticesToPostPage,
       label: { id: 'disclosure-notices.menu.toPost', defaultMessage: 'Notices to post' },
+    });
+    // §26 主动公开时效: per department and year, for the office (the route refuses other roles).
+    (app.getPlugin('disclosure-workflow').apis as DisclosureWorkflowApis).addPage({
+      path: 'timeliness',
+      Component: TimelinessPage,
+      label: { id: 'disclosure-timeliness.menu.page', defaultMessage: 'Publication timeliness (§26)' },
     });
     // List view: enumeration columns show the label, not the code.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: ListHeader[]; layout: unknown }) => ({

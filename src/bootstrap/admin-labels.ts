@@ -2,7 +2,7 @@
 // editors need. Only labels still at Strapi's default (the attribute name) are replaced, so
 // changes made in the admin's "Configure the view" survive restarts.
 import type { Core } from '@strapi/strapi';
-import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, NOTICE_TEMPLATE, PROCEDURE, REPLY, REQUEST, REVIEW_CASE, OUTBOX } from '../constants';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, GUIDE, ITEM, NOTICE_TEMPLATE, PROCEDURE, REPLY, REQUEST, REVIEW_CASE, OUTBOX } from '../constants';
 
 const LABELS: Record<string, Record<string, string>> = {
   [ITEM]: {
@@ -30,6 +30,11 @@ const LABELS: Record<string, Record<string, string>> = {
     materials: '申请材料 Materials', applicationForm: '申请书示范文本 Application form', steps: '办理流程 Steps',
     statutoryTimeLimit: '法定时限 Statutory time limit', statutoryTimeUnit: '法定时限单位 Unit', promisedTimeLimit: '承诺时限 Promised time limit',
     promisedTimeUnit: '承诺时限单位 Unit', fees: '收费标准 Fees', feeBasis: '收费依据 Fee basis', channels: '办理渠道 Channels', contact: '咨询方式 Contact', faq: '常见问题 FAQ',
+  },
+  [GUIDE]: {
+    title: '标题 Title', department: '机关 Organisation', catalogueArrangement: '信息公开目录的结构、分类与编排 Catalogue: categories and arrangement',
+    howToObtain: '获取方式 How to obtain information', howToApply: '依申请公开的程序 How to apply', officeName: '信息公开工作机构名称 Disclosure office',
+    officeAddress: '办公地址 Address', officeHours: '办公时间 Office hours', phone: '联系电话 Phone', fax: '传真 Fax', email: '电子邮箱 Email', website: '网站 Website',
   },
   [REQUEST]: {
     queryCode: '查询码 Query code', state: '办理环节 Stage', applicantType: '申请人类型 Applicant type', applicantName: '申请人 Applicant',
@@ -69,7 +74,8 @@ const LABELS: Record<string, Record<string, string>> = {
 };
 
 const LIST_COLUMNS: Record<string, string[]> = {
-  [ITEM]: ['title', 'indexNumber', 'department', 'formedAt', 'disclosure'],
+  [ITEM]: ['title', 'indexNumber', 'department', 'formedAt', 'disclosure', 'timelinessDays', 'timelinessMet'],
+  [GUIDE]: ['title', 'department', 'officeName', 'phone'],
   [DEPARTMENT]: ['name', 'code', 'parent', 'kind'],
   [CATEGORY]: ['code', 'name', 'parent'],
   [PROCEDURE]: ['name', 'department', 'statutoryTimeLimit'],
@@ -83,7 +89,7 @@ const LIST_COLUMNS: Record<string, string[]> = {
 
 /** Generated fields, and a request's stage, clock and outcome (changed by the case actions), are shown but not typed in. */
 const READ_ONLY: Record<string, string[]> = {
-  [ITEM]: ['indexNumber', 'publishedDate'],
+  [ITEM]: ['indexNumber', 'publishedDate', 'timelinessDays', 'timelinessMet'],
   [REQUEST]: ['queryCode', 'state', 'submittedAt', 'department', 'handler', 'dueAt', 'dueProvisional', 'closedAt', 'disposition', 'fee', 'feePaidAt', 'events', 'revision', 'replies'],
   [REPLY]: ['request', 'disposition', 'onTheSpot'],
   [ANNUAL_REPORT]: ['table2', 'table3', 'table4'],

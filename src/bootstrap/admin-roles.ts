@@ -1,12 +1,13 @@
 // The admin roles of DOMAIN "Who uses it", created once with exactly these codes. Existing roles
 // are left alone so administrators can adjust their permissions.
 import type { Core } from '@strapi/strapi';
-import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, ITEM, NOTICE_TEMPLATE, OUTBOX, PROCEDURE, REPLY, REQUEST, REVIEW_CASE, SENSITIVE_TERM } from '../constants';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, GUIDE, ITEM, NOTICE_TEMPLATE, OUTBOX, PROCEDURE, REPLY, REQUEST, REVIEW_CASE, SENSITIVE_TERM } from '../constants';
 import { withoutPersonalData } from '../domain/request-personal-data';
 import { HANDLER_CONDITION } from '../api/disclosure-request/services/personal-data';
 
 const CM = 'plugin::content-manager.explorer';
-const CONTENT = [ITEM, PROCEDURE];
+// 公开指南 (GUIDE) is governed like the 办事指南: drafted, reviewed, signed off, then published.
+const CONTENT = [ITEM, PROCEDURE, GUIDE];
 // Request handling: cases and appeals hold personal data, replies and reports go through the chain.
 const CASES = [REQUEST, REVIEW_CASE];
 const GOVERNED = [...CONTENT, REPLY, ANNUAL_REPORT];
@@ -137,9 +138,22 @@ async function restrictUploadsToCreator(strapi: Core.Strapi) {
  * Grants added in a later release reach roles created before it, once each (a flag in the plugin
  * store), so an administrator's later change in Settings → Roles is left alone.
  */
+/** The 公开指南 (issue 15) for roles created before it: what each role has on the other governed content. */
+const GUIDE_GRANTS: Record<string, Grant[]> = {
+  'gov-author': [read([GUIDE]), ...write([GUIDE])],
+  'gov-section-head': [read([GUIDE])],
+  'gov-leader': [read([GUIDE])],
+  'gov-secrecy-reviewer': [read([GUIDE])],
+  'gov-principal': [read([GUIDE])],
+  'gov-office': [read([GUIDE]), ...write([GUIDE])],
+  'gov-publisher': [read([GUIDE]), { action: `${CM}.publish`, subjects: [GUIDE] }],
+  'gov-supervisor': [read([GUIDE])],
+};
+
 const LATER_GRANTS: Array<{ key: string; role: string; grants: Grant[]; what: string }> = [
   { key: 'migration.office-notice-templates', role: 'gov-office', grants: NOTICE_TEMPLATE_GRANTS, what: 'read and edit the notice templates' },
   { key: 'migration.office-dictionary', role: 'gov-office', grants: DICTIONARY_GRANTS, what: 'keep the sensitive-term dictionary' },
+  ...Object.entries(GUIDE_GRANTS).map(([role, grants]) => ({ key: `migration.disclosure-guide.${role}`, role, grants, what: 'work on the 公开指南 (disclosure guide)' })),
 ];
 
 export async function grantLaterPermissions(strapi: Core.Strapi) {

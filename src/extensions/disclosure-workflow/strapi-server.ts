@@ -6,6 +6,7 @@
 import { ANNUAL_REPORT, REQUEST } from '../../constants';
 import requests from './requests';
 import notices from './notices';
+import timeliness from './timeliness';
 
 const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
 
@@ -22,11 +23,14 @@ const ROUTES = [
   { method: 'GET', path: '/requests/:documentId/notices/:kind', handler: 'notices.download', config: signedIn },
   { method: 'GET', path: '/requests/:documentId', handler: 'requests.findOne', config: signedIn },
   { method: 'POST', path: '/requests/:documentId/actions/:action', handler: 'requests.act', config: signedIn },
+  // §26: proactive items published within 20 working days, per department, for one year (timeliness.ts).
+  { method: 'GET', path: '/timeliness', handler: 'timeliness.summary', config: signedIn },
 ];
 
 export default (plugin: any) => {
   plugin.controllers.requests = requests;
   plugin.controllers.notices = notices;
+  plugin.controllers.timeliness = timeliness;
   plugin.routes.admin.routes.push(...ROUTES);
 
   // Wrapping the service (not the route) covers every submit: the admin route and code alike.

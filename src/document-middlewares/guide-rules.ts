@@ -1,0 +1,71 @@
+// 公开指南 rules (条例第十二条) on every Document Service write — admin, REST, GraphQL and server code
+// alike: the guide names its organisation (a government or a department), one guide per
+// organisation, and empty contact fields are filled from the department.
+import type { Core } from '@strapi/strapi';
+import { DEPARTMENT, GUIDE } from '../constants';
+import { checkDisclosureGuide, guideDefaults, GUIDE_DEFAULTS_FROM_DEPARTMENT } from '../domain/disclosure-guide';
+import { toOneRelation } from '../domain/relation-ref';
+import { fieldValidationError } from './validation-error';
+
+type Ctx = { uid: string; action: string; params: any };
+
+const DEPARTMENT_FIELDS = ['id', 'documentId', 'kind', 'name', ...new Set(Object.values(GUIDE_DEFAULTS_FROM_DEPARTMENT))];
+
+export function guideRules(strapi: Core.Strapi) {
+  async function department(ref: unknown): Promise<Record<string, any> | null> {
+    if (!ref || typeof ref !== 'object') return null;
+    return strapi.db.query(DEPARTMENT).findOne({ where: ref as Record<string, unknown>, select: DEPARTMENT_FIELDS });
+  }
+
+  /** The department a write leaves the guide with: given in `data`, else the stored one. */
+  async function resolve(data: any, stored: { id: number } | null): Promise<Record<string, any> | null> {
+    const relation = toOneRelation(data.department);
+    if (relation.kind === 'unchanged') return stored ? department({ id: stored.id }) : null;
+    return relation.kind === 'set' ? department(relation.ref) : null;
+  }
+
+  /** Another guide (any other document, draft or published) already names the department. */
+  async function taken(departmentId: number, documentId: string | null): Promise<boolean> {
+    const where: Record<string, unknown> = { department: { id: departmentId } };
+    if (documentId) where.documentId = { $ne: documentId };
+    return Boolean(await strapi.db.query(GUIDE).findOne({ where, select: ['id'] }));
+  }
+
+  async function check(dept: Record<string, any> | null, documentId: string | null) {
+    const problems = checkDisclosureGuide({ department: dept ? { kind: dept.kind ?? undefined } : null, duplicate: dept ? await taken(dept.id, documentId) : false });
+    if (problems.length) throw fieldValidationError(problems);
+  }
+
+  async function create(ctx: Ctx, next: () => Promise<any>) {
+    const data = { ...(ctx.params.data ?? {}) };
+    const dept = await resolve(data, null);
+    await check(dept, null);
+    ctx.params.data = { ...data, ...guideDefaults(data, dept!) };
+    return next();
+  }
+
+  async function update(ctx: Ctx, next: () => Promise<any>) {
+    const { documentId } = ctx.params;
+    const data = { ...(ctx.params.data ?? {}) };
+    const current = await strapi.db.query(GUIDE).findOne({ where: { documentId, publishedAt: null }, populate: { department: { select: ['id'] } } });
+    if (!current) return next();
+    const dept = await resolve(data, current.department ?? null);
+    await check(dept, documentId);
+    return next();
+  }
+
+  /** A copy is a new guide: for another organisation, or it is refused as a second one. */
+  async function clone(ctx: Ctx, next: () => Promise<any>) {
+    const data = { ...(ctx.params.data ?? {}) };
+    const source = await strapi.db.query(GUIDE).findOne({ where: { documentId: ctx.params.documentId, publishedAt: null }, populate: { department: { select: ['id'] } } });
+    await check(await resolve(data, source?.department ?? null), null);
+    return next();
+  }
+
+  const handlers: Record<string, (ctx: Ctx, next: () => Promise<any>) => Promise<any>> = { create, update, clone };
+
+  return async (ctx: Ctx, next: () => Promise<any>) => {
+    const handler = ctx.uid === GUIDE ? handlers[ctx.action] : undefined;
+    return handler ? handler(ctx, next) : next();
+  };
+}
