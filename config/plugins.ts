@@ -26,6 +26,8 @@ export default ({ env }) => ({
           classified: 'classified',
           withheld: { attribute: 'disclosure', value: 'withheld', reasonAttribute: 'exemptionReason' },
           inspect: { text: ['title', 'summary', 'keywords'], body: ['body'], attachments: ['attachments'], metadata: itemMetadata },
+          // A policy and its 解读 reviewed and published together (submit/schedule `withCompanions`).
+          companions: 'interpretations',
         },
         'api::handling-procedure.handling-procedure': {
           title: 'name',
