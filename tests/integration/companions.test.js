@@ -137,6 +137,16 @@ describe('decisions on the lead', () => {
   });
 });
 
+describe('escalation on the lead', () => {
+  it('escalates both, and the recorded outside decision concludes both', async () => {
+    const { policy, interpretation } = await pair();
+    await approvePair(policy, { conclusion: 'escalate', opinion: '报请确定', referredTo: '县保密局' });
+    expect((await wf().status(target(interpretation))).state).toBe('escalated');
+    await wf().signOff({ ...target(policy), actor: a['gov-secrecy-reviewer'].id, conclusion: 'public', opinion: '县保密局同意公开' });
+    expect(await wf().status(target(interpretation))).toMatchObject({ state: 'approved', signOff: expect.objectContaining({ conclusion: 'public', outsideDecision: true }) });
+  });
+});
+
 describe('publishing the lead', () => {
   it('publishes the companions in the same transaction, each audited', async () => {
     const { policy, interpretation } = await pair();
