@@ -28,6 +28,8 @@ export default ({ env }) => ({
           inspect: { text: ['title', 'summary', 'keywords'], body: ['body'], attachments: ['attachments'], metadata: itemMetadata },
           // 废止/失效 on repealAt, as repealAs says, through the scheduler; no new round.
           expiry: { at: 'repealAt', attribute: 'validity', valueFrom: 'repealAs', changedAt: 'validityChangedAt' },
+          // A policy and its 解读 reviewed and published together (submit/schedule `withCompanions`).
+          companions: 'interpretations',
         },
         'api::handling-procedure.handling-procedure': {
           title: 'name',

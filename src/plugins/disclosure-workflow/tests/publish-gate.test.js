@@ -9,7 +9,7 @@ const OTHER = 'api::page.page';
 /** A fake strapi: what the gate reads from it, with jest.fn spies; `request` is the current request context. */
 function fakeStrapi({ request, assertPublishable = async () => ({ contentHash: 'h' }), unpublishRoles = ['editor'] } = {}) {
   const services = {
-    workflow: { assertPublishable: jest.fn(assertPublishable), voidIfChanged: jest.fn(async () => false) },
+    workflow: { assertPublishable: jest.fn(assertPublishable), assertCompanionsPublishable: jest.fn(async () => []), voidIfChanged: jest.fn(async () => false) },
     content: {
       governed: jest.fn((uid) => uid === GOVERNED),
       isLocalized: jest.fn(() => false),
@@ -38,6 +38,30 @@ const adminRequest = (user) => ({
 });
 
 describe('publish', () => {
+  it('companions: published after the lead in its transaction, each through publish(); a blocked one stops the lead first', async () => {
+    const strapi = fakeStrapi();
+    const companion = { uid: GOVERNED, documentId: 'c1', locale: null };
+    strapi.services.workflow.assertCompanionsPublishable.mockResolvedValue([companion]);
+    strapi.services.workflow.carrying = jest.fn((list, run) => run());
+    const publish = jest.fn(async () => ({}));
+    strapi.documents = jest.fn(() => ({ publish }));
+    strapi.getModel = jest.fn(() => ({ attributes: {} }));
+    const next = jest.fn(async () => ({ documentId: 'abc' }));
+    await publishGate(strapi)({ uid: GOVERNED, action: 'publish', params: { documentId: 'abc' } }, next);
+    expect(strapi.db.transaction).toHaveBeenCalledTimes(1);
+    expect(publish).toHaveBeenCalledWith({ documentId: 'c1' });
+    expect(strapi.services.workflow.carrying).toHaveBeenCalledWith([companion], expect.any(Function));
+    expect(next.mock.invocationCallOrder[0]).toBeLessThan(publish.mock.invocationCallOrder[0]);
+
+    const blocked = fakeStrapi();
+    blocked.services.workflow.assertCompanionsPublishable.mockRejectedValue(new WorkflowRefusal('COMPANION_NOT_PUBLISHABLE', 'c1', { companion, reason: 'CHANGED_AFTER_APPROVAL' }));
+    const never = jest.fn();
+    const error = await publishGate(blocked)({ uid: GOVERNED, action: 'publish', params: { documentId: 'abc' } }, never).catch((e) => e);
+    expect(error).toMatchObject({ status: 409, details: { code: 'COMPANION_NOT_PUBLISHABLE', companion, reason: 'CHANGED_AFTER_APPROVAL' } });
+    expect(never).not.toHaveBeenCalled();
+    expect(blocked.db.transaction).not.toHaveBeenCalled();
+  });
+
   it('refused: next is never called, the refusal leaves as an HTTP 403 with the code in details', async () => {
     const strapi = fakeStrapi({ assertPublishable: async () => { throw new WorkflowRefusal('NOT_SUBMITTED'); } });
     const next = jest.fn(async () => ({ documentId: 'abc' }));

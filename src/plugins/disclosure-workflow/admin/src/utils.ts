@@ -14,7 +14,10 @@ export const list = (text: string) => text.split(/[,，\s]+/).map((s) => s.trim(
 /** The refusal text of an admin API error, in the user's language when the server gave both. */
 export function errorText(error: any, locale: string): string {
   const body = error?.response?.data?.error;
-  if (body?.details?.zh && body?.details?.en) return locale.startsWith('zh') ? body.details.zh : body.details.en;
+  // A refusal about a companion (or a lead) names it: documentId and its own reason.
+  const named = body?.details?.companion ?? body?.details?.lead;
+  const about = named?.documentId ? ` (${named.documentId}${body.details.reason ? `: ${body.details.reason}` : ''})` : '';
+  if (body?.details?.zh && body?.details?.en) return (locale.startsWith('zh') ? body.details.zh : body.details.en) + about;
   return body?.message ?? String(error?.message ?? error);
 }
 

@@ -19,6 +19,12 @@ export interface GovernedType {
   inspect?: InspectedFields;
   /** The document lapses on a date (废止/失效): see `Expiry`. */
   expiry?: Expiry;
+  /**
+   * Relation attribute whose related documents (e.g. a policy's interpretations) may be reviewed and
+   * published together with this one (`submit`/`schedule` with `withCompanions`; README "Companions").
+   * Its target must be a governed type.
+   */
+  companions?: string;
 }
 
 /**
@@ -166,8 +172,11 @@ export function checkShape(config: WorkflowConfig): string[] {
       else if (spec.withheld && !(typeof spec.withheld.attribute === 'string' && typeof spec.withheld.value === 'string')) {
         problems.push(`contentTypes["${uid}"].withheld must be { attribute, value, reasonAttribute? }`);
       }
-      else if (spec.expiry && !(typeof spec.expiry.at === 'string' && typeof spec.expiry.attribute === 'string' && (typeof spec.expiry.value === 'string' || typeof spec.expiry.valueFrom === 'string'))) {
+      if (isObject(spec) && spec.expiry && !(typeof spec.expiry.at === 'string' && typeof spec.expiry.attribute === 'string' && (typeof spec.expiry.value === 'string' || typeof spec.expiry.valueFrom === 'string'))) {
         problems.push(`contentTypes["${uid}"].expiry must be { at, attribute, value | valueFrom, changedAt? }`);
+      }
+      if (isObject(spec) && spec.companions !== undefined && !(typeof spec.companions === 'string' && spec.companions.trim())) {
+        problems.push(`contentTypes["${uid}"].companions must be the name of a relation attribute`);
       }
     }
   }
@@ -233,6 +242,11 @@ export function checkModels(config: WorkflowConfig, getModel: (uid: string) => M
     expect('classified', spec.classified, (a) => a.type === 'boolean', 'a boolean attribute');
     expect('department', spec.department, (a) => isToOneUnit(a, departmentUid), `a to-one relation to ${departmentUid ?? 'the departments type'}`);
     if (spec.department && !departmentUid) problems.push(`contentTypes["${uid}"].department needs the departments setting`);
+    expect(
+      'companions', spec.companions,
+      (a) => a.type === 'relation' && typeof a.target === 'string' && !a.relation?.startsWith('morph') && Object.prototype.hasOwnProperty.call(config.contentTypes, a.target),
+      'a relation to a governed content type',
+    );
     if (spec.withheld) {
       expect('withheld.attribute', spec.withheld.attribute, (a) => a.type === 'enumeration' && a.enum.includes(spec.withheld!.value), `an enumeration with the value "${spec.withheld.value}"`);
       expect('withheld.reasonAttribute', spec.withheld.reasonAttribute, (a) => ['string', 'text', 'enumeration'].includes(a.type), 'a text or enumeration attribute');

@@ -4,7 +4,7 @@
 // each of its own actions, so it never shows a verdict the server no longer holds.
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { Badge, Box, Button, Field, Flex, Link, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Field, Flex, Link, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { API, PLUGIN_ID } from '../pluginId';
 import { errorText, pick, useSiteSettings, useT } from '../utils';
@@ -21,6 +21,11 @@ type Status = {
   submitter: number | null;
   canPublish: boolean;
   reason?: string;
+  roleNames?: Record<string, string>;
+  /** Companions (plugin README "Companions"): the lead this round follows, the companions it carries, drafts a submit could carry. */
+  lead?: { uid: string; documentId: string } | null;
+  companions?: Array<{ uid: string; documentId: string }>;
+  companionDrafts?: number | null;
 };
 
 /** What GET /permissions says this user may do on this document now. */
@@ -45,6 +50,7 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
   const [exemptionReason, setExemptionReason] = React.useState('');
   const [referredTo, setReferredTo] = React.useState('');
   const [busy, setBusy] = React.useState(false);
+  const [withCompanions, setWithCompanions] = React.useState(false);
   const { exemptionReasons: reasons, states } = useSiteSettings();
 
   const load = React.useCallback(async () => {
@@ -98,7 +104,18 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
           <Textarea name="comment" value={comment} onChange={(e: any) => setComment(e.target.value)} />
         </Field.Root>
       )}
-      {allowed.submit && <Button loading={busy} onClick={() => act('submit', { comment })}>{t('action.submit')}</Button>}
+      {status.lead && (
+        <Typography variant="pi" data-testid="workflow-follows-lead">
+          {t('companions.followsLead')} <Link href={`/admin/content-manager/collection-types/${status.lead.uid}/${status.lead.documentId}`}>{status.lead.documentId}</Link>
+        </Typography>
+      )}
+      {(status.companions?.length ?? 0) > 0 && <Typography variant="pi" data-testid="workflow-companions">{t('companions.carried', { count: status.companions!.length })}</Typography>}
+      {allowed.submit && (status.companionDrafts ?? 0) > 0 && (
+        <Checkbox checked={withCompanions} onCheckedChange={(v: unknown) => setWithCompanions(v === true)} data-testid="submit-with-companions">
+          {t('companions.submitWith', { count: status.companionDrafts })}
+        </Checkbox>
+      )}
+      {allowed.submit && <Button loading={busy} onClick={() => act('submit', { comment, ...(withCompanions && (status.companionDrafts ?? 0) > 0 ? { withCompanions: true } : {}) })}>{t('action.submit')}</Button>}
       {allowed.withdraw && (
         <Button variant="tertiary" loading={busy} onClick={() => act('withdraw', {})}>{t('action.withdraw')}</Button>
       )}
@@ -138,7 +155,7 @@ function PanelBody({ model, documentId, document }: { model: string; documentId:
           </Button>
         </Flex>
       )}
-      {allowed.schedule && <SchedulePicker model={model} documentId={documentId} locale={docLocale} version={version} />}
+      {allowed.schedule && <SchedulePicker model={model} documentId={documentId} locale={docLocale} version={version} companions={status.state === 'approved' ? status.companions?.length ?? 0 : 0} />}
       <Flex gap={3} wrap="wrap">
         {status.round > 0 && <Link href={`/admin/plugins/${PLUGIN_ID}/slip?uid=${encodeURIComponent(model)}&documentId=${documentId}${docLocale ? `&locale=${docLocale}` : ''}`}>{t('slip')}</Link>}
         {allowed.readAudit && <Link href={`/admin/plugins/${PLUGIN_ID}/audit?uid=${encodeURIComponent(model)}&documentId=${documentId}`}>{t('audit')}</Link>}

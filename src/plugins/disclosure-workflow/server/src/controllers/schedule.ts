@@ -10,6 +10,7 @@ const CREATE = Joi.object({
   locale: Joi.string().max(20).allow(null, ''),
   action: Joi.string().valid('publish', 'unpublish').required(),
   at: Joi.string().max(40).required(),
+  withCompanions: Joi.boolean().strict(),
 });
 const RESCHEDULE = Joi.object({ at: Joi.string().max(40).required() });
 // Plain strings only: query operators (`state[$ne]=x`) never reach the database.

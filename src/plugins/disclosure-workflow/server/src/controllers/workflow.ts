@@ -13,7 +13,7 @@ const target = {
 const text = Joi.string().max(2000).allow('', null);
 
 export const BODIES = {
-  submit: Joi.object({ ...target, comment: text }),
+  submit: Joi.object({ ...target, comment: text, withCompanions: Joi.boolean().strict() }),
   decide: Joi.object({ ...target, decision: Joi.string().valid('approve', 'return', 'reject').required(), comment: text }),
   withdraw: Joi.object({ ...target }),
   signOff: Joi.object({

@@ -27,6 +27,12 @@ export const REFUSALS = {
   NOT_FILE_OWNER: [403, '只能修改或删除本人上传的文件', 'you may only change or delete files you uploaded'],
   INSPECTION_FAILED: [409, '发布前检查发现须处理的问题（个人信息、错敏词、链接或附件），请修改后重新送审，或由保密审查员说明理由后放行', 'the pre-publication checks found problems that must be dealt with (personal data, wrong expressions, links or attachments): correct them, or a secrecy reviewer overrides them with a reason'],
   OVERRIDE_REASON_REQUIRED: [400, '放行检查结果须写明理由', 'overriding a finding needs a written reason'],
+  // Companions (a policy and its 解读 reviewed and published together): see README "Companions".
+  COMPANION_IN_REVIEW: [409, '关联文档（如政策解读）已在审核中或已单独审核通过，不能随主件一并送审；请先撤回或处理该文档', 'a companion (e.g. an interpretation) is already in a review round of its own or approved on its own: it cannot be submitted with the lead; withdraw or finish it first'],
+  FOLLOWS_LEAD: [409, '该文档随主件一并审核，须在主件上审核、审查或撤回', 'this document is reviewed together with its lead document: decide, sign off or withdraw on the lead'],
+  COMPANION_NOT_PUBLISHABLE: [409, '随主件一并发布的关联文档（如政策解读）不能发布，主件也不能发布', 'a companion published with this document (e.g. its interpretation) cannot be published, so neither can the lead'],
+  COMPANION_REFUSED: [409, '关联文档（如政策解读）不能随主件完成此操作', 'the action cannot be applied to a companion of this document (e.g. its interpretation)'],
+  NO_COMPANIONS: [400, '该内容类型没有配置关联文档，或该文档没有可一并处理的关联文档', 'this content type has no companions configured, or this document has none to carry'],
   ATTACH_THROUGH_DRAFT: [403, '受审核管理的文档只能通过修改草稿添加附件', 'files are attached to governed documents by editing their draft'],
 } as const;
 

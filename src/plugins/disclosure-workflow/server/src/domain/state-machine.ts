@@ -52,7 +52,20 @@ export interface Round {
   escalation?: SignOff;
   voided?: { at: string; reason: string; contentHash: string };
   history: Array<{ steps: Step[]; returnedAt: string }>;
+  /** A companion's round: the document it is reviewed and published with (README "Companions"). */
+  lead?: DocumentRef;
+  /** A lead's round: the companions carried through it. */
+  companions?: DocumentRef[];
 }
+
+export interface DocumentRef {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+}
+
+export const sameDocument = (a: DocumentRef | undefined | null, b: DocumentRef | undefined | null) =>
+  Boolean(a && b && a.uid === b.uid && a.documentId === b.documentId && (a.locale ?? null) === (b.locale ?? null));
 
 export const ACTIVE: State[] = ['in_review', 'awaiting_signoff', 'escalated', 'approved'];
 const RESUBMITTABLE: State[] = ['draft', 'returned', 'rejected', 'withdrawn'];
@@ -179,7 +192,8 @@ export const pendingScope = (round: Round): 'department' | 'any' =>
  * step reviewers: separation of duties) and who escalated (they record the outcome).
  */
 export const taskColumns = (round: Round) => ({
-  pendingRoleList: `|${pendingRoles(round).join('|')}|`,
+  // A companion's round is acted on through its lead: it is nobody's 待办 of its own.
+  pendingRoleList: round.lead ? '||' : `|${pendingRoles(round).join('|')}|`,
   pendingScope: pendingRoles(round).length ? pendingScope(round) : null,
   actorList: `|${[round.submitter, ...round.steps.map((s) => s.actor)].filter((id) => id != null).join('|')}|`,
   escalatedBy: round.escalation?.actor ?? null,

@@ -28,7 +28,7 @@ function requestActor(strapi: Core.Strapi) {
  */
 export function asStrapiError(error: unknown) {
   if (!(error instanceof WorkflowRefusal)) return error;
-  const details = { code: error.code, zh: error.zh, en: error.en };
+  const details = { code: error.code, zh: error.zh, en: error.en, ...(error.extra ?? {}) };
   if (error.status === 400) return new errors.ValidationError(error.message, details);
   return Object.assign(createError(error.status, error.message), { name: 'WorkflowRefusal', details });
 }
@@ -51,14 +51,40 @@ export function publishGate(strapi: Core.Strapi) {
     }
   }
 
+  /**
+   * Publishes a lead's companions in the lead's transaction, each through this gate (its own check
+   * and audit event), with the lead's 发布日期 when the types have one (same moment for the pair).
+   */
+  async function publishCompanions(uid: string, documentId: string, locales: Array<string | null>, companions: Array<{ uid: string; documentId: string; locale: string | null }>) {
+    const leadModel: any = strapi.getModel(uid as any);
+    const lead = leadModel.attributes.publishedDate
+      ? await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...(locales[0] ? { locale: locales[0] } : {}) }, select: ['publishedDate'] })
+      : null;
+    for (const companion of companions) {
+      const model: any = strapi.getModel(companion.uid as any);
+      const locale = companion.locale ? { locale: companion.locale } : {};
+      if (lead?.publishedDate && model.attributes.publishedDate) {
+        await strapi.db.query(companion.uid).updateMany({ where: { documentId: companion.documentId, publishedAt: null, publishedDate: null, ...locale }, data: { publishedDate: lead.publishedDate } });
+      }
+      await workflow().carrying([companion], () => (strapi.documents(companion.uid as any) as any).publish({ documentId: companion.documentId, ...locale }));
+    }
+  }
+
   const handlers: Record<string, (ctx: Ctx, next: () => Promise<any>) => Promise<any>> = {
     async publish(ctx, next) {
       const locales = await content().localesOf(ctx.uid, ctx.params.documentId, ctx.params.locale);
       await assertAll(ctx.uid, ctx.params.documentId, locales);
-      // The publication and its audit event commit together, or not at all.
+      // Companions of a lead's approved round go public with it: each must pass the gate itself.
+      const actor = requestActor(strapi);
+      const companions: Array<{ uid: string; documentId: string; locale: string | null }> = [];
+      for (const locale of locales) {
+        companions.push(...(await workflow().assertCompanionsPublishable({ uid: ctx.uid, documentId: ctx.params.documentId, locale }, { actor: actor.id, ip: actor.ip, via: actor.via })));
+      }
+      // The publication and its audit event commit together, or not at all (with the companions').
       return strapi.db.transaction(async () => {
         const result = await next();
         await record('publish', ctx.uid, ctx.params.documentId, locales);
+        if (companions.length) await publishCompanions(ctx.uid, ctx.params.documentId, locales, companions);
         return result;
       });
     },

@@ -68,10 +68,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (count !== 1) throw new LostLease();
         const documents: any = strapi.documents(target.uid as any);
         if (row.action === 'publish') {
-          const model: any = strapi.getModel(target.uid as any);
-          // 发布日期 is the scheduled time, not the moment the poller got to it.
-          if (model.attributes.publishedDate) {
-            await strapi.db.query(target.uid).updateMany({ where: { documentId: target.documentId, publishedAt: null, publishedDate: null, ...(target.locale ? { locale: target.locale } : {}) }, data: { publishedDate: new Date(row.dueAt) } });
+          // 发布日期 is the scheduled time, not the moment the poller got to it: for the document and
+          // the companions recorded on the row, which its publication carries (same transaction).
+          const companions: Array<{ uid: string; documentId: string; locale: string | null }> = Array.isArray(row.companions) ? row.companions : [];
+          for (const doc of [target, ...companions]) {
+            const model: any = strapi.getModel(doc.uid as any);
+            if (model?.attributes.publishedDate) {
+              await strapi.db.query(doc.uid).updateMany({ where: { documentId: doc.documentId, publishedAt: null, publishedDate: null, ...(doc.locale ? { locale: doc.locale } : {}) }, data: { publishedDate: new Date(row.dueAt) } });
+            }
           }
           await documents.publish({ documentId: target.documentId, ...(target.locale ? { locale: target.locale } : {}) });
         } else if (row.action === 'expire') {
@@ -79,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } else {
           await documents.unpublish({ documentId: target.documentId, ...(target.locale ? { locale: target.locale } : {}) });
         }
-        await audit('schedule.fired', row, { lateMs: Date.now() - new Date(row.dueAt).getTime(), instance, ...(changed ? { changed } : {}) });
+        await audit('schedule.fired', row, { lateMs: Date.now() - new Date(row.dueAt).getTime(), instance, ...(changed ? { changed } : {}), ...(Array.isArray(row.companions) && row.companions.length ? { companions: row.companions } : {}) });
       });
       return 'done';
     } catch (error) {
@@ -129,7 +133,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     instance,
 
-    async schedule({ uid, documentId, locale, action, at, actor }: { uid: string; documentId: string; locale?: string | null; action: ScheduleAction; at: unknown; actor: number }) {
+    /**
+     * `withCompanions` (publish only): the lead's approved round must carry companions, each must
+     * pass the gate now; they are recorded on the row and published by the lead's firing. A lead's
+     * publication always carries its round's companions, so they are recorded without it too.
+     */
+    async schedule({ uid, documentId, locale, action, at, actor, withCompanions }: { uid: string; documentId: string; locale?: string | null; action: ScheduleAction; at: unknown; actor: number; withCompanions?: boolean }) {
       const content = plugin().service('content');
       content.assertGoverned(uid);
       if (action !== 'publish' && action !== 'unpublish') refuse('INVALID_INPUT', 'action must be publish or unpublish');
@@ -139,18 +148,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const resolvedLocale = await content.resolveLocale(uid, locale);
       const draft = await content.loadDraft(uid, documentId, resolvedLocale);
       if (!draft) refuse('NOT_FOUND', `${uid} ${documentId}`);
+      if (withCompanions && action !== 'publish') refuse('INVALID_INPUT', 'withCompanions is for publish');
+      let companions: Array<{ uid: string; documentId: string; locale: string | null }> = [];
       if (action === 'publish') {
-        const status = await plugin().service('workflow').status({ uid, documentId, locale: resolvedLocale });
+        const workflow = plugin().service('workflow');
+        const status = await workflow.status({ uid, documentId, locale: resolvedLocale });
         if (!status.canPublish) refuse(status.reason);
+        const lead = { uid, documentId, locale: resolvedLocale };
+        if (withCompanions && !(await workflow.companionsOf(lead)).length) refuse('NO_COMPANIONS', `${uid} ${documentId}: its approved round carries no companions`);
+        companions = (await workflow.assertCompanionsPublishable(lead, { actor, via: 'schedule' })).map((c: any) => ({ uid: c.uid, documentId: c.documentId, locale: c.locale ?? null }));
       }
       return strapi.db.transaction(async () => {
         const row = await strapi.db.query(SCHEDULE).create({
           data: {
             targetUid: uid, targetDocumentId: documentId, targetLocale: resolvedLocale ?? '', action, dueAt, state: 'pending', attempts: 0,
             owner: actor, department: draft!.departmentKeys[0] ?? null, title: String(draft!.entity.title ?? draft!.entity.name ?? documentId).slice(0, 250),
+            companions: companions.length ? companions : null,
           },
         });
-        await audit('schedule.create', row, { actor });
+        await audit('schedule.create', row, { actor, ...(companions.length ? { companions } : {}) });
         return row;
       });
     },

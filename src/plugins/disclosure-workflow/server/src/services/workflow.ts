@@ -7,7 +7,7 @@ import { ACTIONS, ROUND, SUPER_ADMIN } from '../constants';
 import * as machine from '../domain/state-machine';
 import { resolveSteps } from '../domain/chains';
 import { WorkflowRefusal, refuse } from '../domain/refusal';
-import type { Round, Actor, Decision, Conclusion } from '../domain/state-machine';
+import type { Round, Actor, Decision, Conclusion, DocumentRef } from '../domain/state-machine';
 
 type Target = { uid: string; documentId: string; locale?: string | null };
 type Meta = { ip?: string };
@@ -23,6 +23,10 @@ export function typeLabel(displayName: string): { zh: string; en: string } {
  * withhold that takes a live document offline carries the sign-off opinion as its reason.
  */
 const ownWrites = new AsyncLocalStorage<{ documentId: string; reason?: string }>();
+
+/** Companions being published by their lead's publication (the gate lets them through then). */
+const carried = new AsyncLocalStorage<Set<string>>();
+const refKey = (r: { uid: string; documentId: string; locale?: string | null }) => `${r.uid}/${r.documentId}/${r.locale ?? ''}`;
 
 /** Round states in which someone has to act (待办). */
 const OPEN_ROUND_STATES = ['in_review', 'awaiting_signoff', 'escalated'];
@@ -106,34 +110,122 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** One workflow action: read, decide, store, audit; atomically. */
   const normalise = async (target: Target): Promise<Target> => ({ ...target, locale: await content().resolveLocale(target.uid, target.locale) });
 
-  async function act(input: Target, event: string, actorId: number, meta: Meta, apply: (ctx: { row: any; round: Round | null; draft: any; actor: Actor; target: Target }) => Promise<{ round: Round; role?: string; comment?: string; data?: unknown }>) {
+  type Outcome = { round: Round; role?: string; comment?: string; data?: unknown };
+  type Apply = (ctx: { row: any; round: Round | null; draft: any; actor: Actor; target: Target }) => Promise<Outcome>;
+  type Done = { target: Target; round: Round; department: string | null; companion?: boolean };
+
+  /** One document's step inside the caller's transaction: read, decide, store, audit. */
+  async function step(target: Target, event: string, actor: Actor, meta: Meta, apply: Apply): Promise<Done> {
+    const draft = await loadDraft(target);
+    const row = await latestRow(target);
+    const outcome = await apply({ row, round: row?.data ?? null, draft, actor, target });
+    await persist(target, row, outcome.round, draft.departmentKeys[0] ?? null);
+    await audit().append({
+      event,
+      targetUid: target.uid,
+      targetDocumentId: target.documentId,
+      targetLocale: target.locale ?? null,
+      round: outcome.round.number,
+      actor: actor.id,
+      actorRole: outcome.role ?? null,
+      contentHash: outcome.round.signOff?.contentHash ?? draft.contentHash,
+      ip: meta.ip ?? null,
+      comment: outcome.comment ?? null,
+      data: { state: outcome.round.state, ...(outcome.data ? { detail: outcome.data } : {}) },
+    });
+    // The reviewers' diff: the content as submitted or decided on, kept by its hash.
+    await plugin().service('changes').record(target);
+    return { target, round: outcome.round, department: draft.departmentKeys[0] ?? null };
+  }
+
+  /**
+   * One workflow action, atomically; `carry` (companions) runs in the same transaction after the
+   * lead's step, so the lead and its companions change together or not at all.
+   */
+  async function act(input: Target, event: string, actorId: number, meta: Meta, apply: Apply, carry?: (lead: Done, actor: Actor) => Promise<Done[]>) {
     content().assertGoverned(input.uid);
     const target = await normalise(input);
     const actor = await loadActor(actorId);
-    const result = await strapi.db.transaction(async () => {
-      const draft = await loadDraft(target);
-      const row = await latestRow(target);
-      const outcome = await apply({ row, round: row?.data ?? null, draft, actor, target });
-      await persist(target, row, outcome.round, draft.departmentKeys[0] ?? null);
-      await audit().append({
-        event,
-        targetUid: target.uid,
-        targetDocumentId: target.documentId,
-        targetLocale: target.locale ?? null,
-        round: outcome.round.number,
-        actor: actor.id,
-        actorRole: outcome.role ?? null,
-        contentHash: outcome.round.signOff?.contentHash ?? draft.contentHash,
-        ip: meta.ip ?? null,
-        comment: outcome.comment ?? null,
-        data: { state: outcome.round.state, ...(outcome.data ? { detail: outcome.data } : {}) },
-      });
-      // The reviewers' diff: the content as submitted or decided on, kept by its hash.
-      await plugin().service('changes').record(target);
-      return { round: outcome.round, department: draft.departmentKeys[0] ?? null };
+    const results = await strapi.db.transaction(async () => {
+      const lead = await step(target, event, actor, meta, apply);
+      return [lead, ...(carry ? await carry(lead, actor) : [])];
     });
-    plugin().service('notify').afterTransition(target, result.round, result.department).catch((error: Error) => strapi.log.warn(`[disclosure-workflow] notification failed: ${error.message}`));
+    // Reviewers hear about the lead; its companions are acted on through it.
+    for (const result of results.filter((r) => !r.companion)) {
+      plugin().service('notify').afterTransition(result.target, result.round, result.department).catch((error: Error) => strapi.log.warn(`[disclosure-workflow] notification failed: ${error.message}`));
+    }
     return this_.status(target);
+  }
+
+  /** The gate's verdict, and a companion approved with its lead goes public only with the lead. */
+  function publishVerdict(round: Round | null, draft: { contentHash: string; classified: boolean; withheld: boolean }, target: Target): { canPublish: boolean; reason?: machine.GateReason | 'FOLLOWS_LEAD' } {
+    const verdict = machine.gate(round, draft);
+    if (verdict.canPublish && round?.lead && !carried.getStore()?.has(refKey(target))) return { canPublish: false, reason: 'FOLLOWS_LEAD' };
+    return verdict;
+  }
+
+  const refOf = (t: Target): DocumentRef => ({ uid: t.uid, documentId: t.documentId, locale: t.locale ?? null });
+  const isOpen = (round: Round | null) => Boolean(round && OPEN_ROUND_STATES.includes(round.state));
+  /** A companion's round is decided through its lead while open. */
+  const assertNotFollowing = (round: Round | null) => {
+    if (round?.lead && isOpen(round)) throw new WorkflowRefusal('FOLLOWS_LEAD', `${round.lead.uid} ${round.lead.documentId}`, { lead: round.lead });
+  };
+
+  /** The configured companions relation of a type, or null. */
+  const companionsAttribute = (uid: string): string | null =>
+    ((strapi.config.get('plugin::disclosure-workflow.contentTypes') as Record<string, { companions?: string }>)[uid]?.companions) ?? null;
+
+  /** The document's companions now: the drafts its companions relation points at (one locale). */
+  async function companionDrafts(target: Target): Promise<Target[]> {
+    const attribute = companionsAttribute(target.uid);
+    if (!attribute) return [];
+    const model: any = strapi.getModel(target.uid as any);
+    const relation = model.attributes[attribute];
+    const related: any = strapi.getModel(relation.target);
+    const where: Record<string, unknown> = { documentId: target.documentId };
+    if (model.options?.draftAndPublish) where.publishedAt = null;
+    if (content().isLocalized(target.uid) && target.locale) where.locale = target.locale;
+    const select = ['documentId', 'publishedAt', ...(content().isLocalized(relation.target) ? ['locale'] : [])];
+    const row = await strapi.db.query(target.uid).findOne({ where, select: ['id'], populate: { [attribute]: { select } } });
+    const list: any[] = [row?.[attribute] ?? []].flat().filter(Boolean);
+    const seen = new Map<string, Target>();
+    for (const doc of list) {
+      if (related.options?.draftAndPublish && doc.publishedAt) continue;
+      const locale = content().isLocalized(relation.target) ? (doc.locale ?? null) : null;
+      const companion = { uid: relation.target, documentId: doc.documentId, locale };
+      seen.set(refKey(companion), companion);
+    }
+    return [...seen.values()];
+  }
+
+  /** Re-throws a companion's refusal as the lead's, naming the companion and its own code. */
+  const asCompanionRefusal = (companion: Target, code: 'COMPANION_REFUSED' | 'COMPANION_IN_REVIEW') => (error: unknown): never => {
+    if (!(error instanceof WorkflowRefusal)) throw error;
+    if (error.code === 'COMPANION_IN_REVIEW' || error.code === 'COMPANION_REFUSED') throw error;
+    throw new WorkflowRefusal(code, `${companion.uid} ${companion.documentId}: ${error.code}`, { companion: refOf(companion), reason: error.code, ...(error.extra ?? {}) });
+  };
+
+  /**
+   * Applies the lead's action to each companion whose round follows it, in the lead's transaction.
+   * `required`: a companion that cannot take it refuses the lead's action (approve, sign-off);
+   * otherwise (return, reject, withdraw) companions whose round already ended are left as they are.
+   */
+  function carryTo(event: string, meta: Meta, required: boolean, apply: (companion: Target) => Apply) {
+    return async (lead: Done, actor: Actor): Promise<Done[]> => {
+      const done: Done[] = [];
+      for (const ref of lead.round.companions ?? []) {
+        const companion: Target = { uid: ref.uid, documentId: ref.documentId, locale: ref.locale };
+        const round: Round | null = (await latestRow(companion))?.data ?? null;
+        const following = machine.sameDocument(round?.lead, refOf(lead.target)) && isOpen(round);
+        if (!following) {
+          if (required) throw new WorkflowRefusal('COMPANION_REFUSED', `${ref.uid} ${ref.documentId}: ${round?.state ?? 'draft'}`, { companion: ref, reason: round?.voided ? 'CHANGED_AFTER_APPROVAL' : 'INVALID_STATE' });
+          continue;
+        }
+        const result = await step(companion, event, actor, meta, apply(companion)).catch(asCompanionRefusal(companion, 'COMPANION_REFUSED'));
+        done.push({ ...result, companion: true });
+      }
+      return done;
+    };
   }
 
   /** The plugin's RBAC actions the user's roles hold (the super admin holds them all). */
@@ -210,11 +302,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return own?.documentId === documentId ? { reason: own.reason } : null;
     },
 
-    async submit({ uid, documentId, locale, actor, comment, ip }: Target & { actor: number; comment?: string } & Meta) {
-      return act({ uid, documentId, locale }, 'submit', actor, { ip }, async ({ round, draft, actor: who, target }) => {
+    /**
+     * Opens a round. `withCompanions`: also one round for each companion draft (the configured
+     * relation's current drafts), on the lead's chain, in the same transaction; each companion's
+     * round records the lead (`lead`), the lead's round its companions (`companions`).
+     */
+    async submit({ uid, documentId, locale, actor, comment, ip, withCompanions }: Target & { actor: number; comment?: string; withCompanions?: boolean } & Meta) {
+      if (withCompanions && !companionsAttribute(uid)) refuse('NO_COMPANIONS', `${uid} has no companions setting`);
+      let chainName = '';
+      let submitRoles: string[] = [];
+      const apply: Apply = async ({ round, draft, actor: who, target }) => {
+        assertNotFollowing(round);
         await plugin().service('inspection').assertClear(target, draft);
         const chain = await plugin().service('chains').forDocument(uid, draft.departmentKeys);
-        const next = machine.submit(round, {
+        chainName = chain.name;
+        submitRoles = chain.submitRoles;
+        const next: Round = machine.submit(round, {
           actor: who,
           submitRoles: chain.submitRoles,
           steps: resolveSteps(chain, draft.entity),
@@ -224,47 +327,99 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           author: draft.author,
           at: now(),
         });
-        return { round: next, role: who.roles.find((r) => chain.submitRoles.includes(r)), comment, data: { chain: chain.name } };
-      });
+        if (withCompanions) {
+          const companions = await companionDrafts(target);
+          if (!companions.length) refuse('NO_COMPANIONS', `${uid} ${documentId} has no companion drafts`);
+          next.companions = companions.map(refOf);
+        }
+        return { round: next, role: who.roles.find((r) => chain.submitRoles.includes(r)), comment, data: { chain: chain.name, ...(next.companions ? { companions: next.companions } : {}) } };
+      };
+      const carry = async (lead: Done, who: Actor): Promise<Done[]> => {
+        const done: Done[] = [];
+        for (const ref of lead.round.companions ?? []) {
+          const companion: Target = { uid: ref.uid, documentId: ref.documentId, locale: ref.locale };
+          content().assertGoverned(companion.uid);
+          const result = await step(companion, 'submit', who, { ip }, async ({ round, draft, actor: a }) => {
+            // Its own open (or approved) round is not taken over: finish or withdraw it first.
+            if (round && (isOpen(round) || round.state === 'approved')) {
+              throw new WorkflowRefusal('COMPANION_IN_REVIEW', `${ref.uid} ${ref.documentId}: ${round.state}`, { companion: ref, state: round.state });
+            }
+            await plugin().service('inspection').assertClear(companion, draft);
+            // The lead's chain: one round for the pair, decided step by step through the lead.
+            const next: Round = machine.submit(round, {
+              actor: a,
+              submitRoles,
+              steps: lead.round.steps.map(({ name, roles, scope }) => ({ name, roles, ...(scope ? { scope } : {}) })),
+              signOffRoles: lead.round.signOffRoles,
+              signOffScope: lead.round.signOffScope,
+              contentHash: draft.contentHash,
+              author: draft.author,
+              at: lead.round.submittedAt,
+            });
+            next.lead = refOf(lead.target);
+            return { round: next, role: a.roles.find((r) => submitRoles.includes(r)), comment, data: { chain: chainName, lead: next.lead } };
+          }).catch(asCompanionRefusal(companion, 'COMPANION_REFUSED'));
+          done.push({ ...result, companion: true });
+        }
+        return done;
+      };
+      return act({ uid, documentId, locale }, 'submit', actor, { ip }, apply, withCompanions ? carry : undefined);
     },
 
     async decide({ uid, documentId, locale, actor, decision, comment, ip }: Target & { actor: number; decision: Decision; comment?: string } & Meta) {
       content().assertGoverned(uid);
       await assertInScope({ uid, documentId, locale }, 'decision.refused', actor, { ip });
-      return act({ uid, documentId, locale }, `decision.${decision}`, actor, { ip }, async ({ round, draft, actor: who }) => {
+      const apply = (lead?: Target): Apply => async ({ round, draft, actor: who }) => {
         if (!round) refuse('NOT_SUBMITTED');
+        if (!lead) assertNotFollowing(round);
         const next = machine.decide(round!, { actor: who, decision, comment, contentHash: draft.contentHash, at: now() });
-        return { round: next, role: next.steps.find((s) => s.actor === who.id && s.at)?.role, comment };
-      });
+        return { round: next, role: next.steps.find((s) => s.actor === who.id && s.at)?.role, comment, ...(lead ? { data: { lead: refOf(lead) } } : {}) };
+      };
+      const target = await normalise({ uid, documentId, locale });
+      return act(target, `decision.${decision}`, actor, { ip }, apply(), carryTo(`decision.${decision}`, { ip }, decision === 'approve', () => apply(target)));
     },
 
     async withdraw({ uid, documentId, locale, actor, ip }: Target & { actor: number } & Meta) {
-      return act({ uid, documentId, locale }, 'withdraw', actor, { ip }, async ({ round, actor: who }) => {
+      const apply = (lead?: Target): Apply => async ({ round, actor: who }) => {
         if (!round) refuse('NOT_SUBMITTED');
-        return { round: machine.withdraw(round!, { actor: who, at: now() }) };
-      });
+        if (!lead) assertNotFollowing(round);
+        return { round: machine.withdraw(round!, { actor: who, at: now() }), ...(lead ? { data: { lead: refOf(lead) } } : {}) };
+      };
+      const target = await normalise({ uid, documentId, locale });
+      return act(target, 'withdraw', actor, { ip }, apply(), carryTo('withdraw', { ip }, false, () => apply(target)));
     },
 
     async signOff(input: Target & { actor: number; conclusion: Conclusion; opinion?: string; exemptionReason?: string; referredTo?: string; redactions?: Record<string, unknown> } & Meta) {
       const { uid, documentId, locale, actor, conclusion, opinion, exemptionReason, referredTo, redactions, ip } = input;
       content().assertGoverned(uid);
       await assertInScope({ uid, documentId, locale }, 'sign-off.refused', actor, { ip });
-      return act({ uid, documentId, locale }, `sign-off.${conclusion}`, actor, { ip }, async ({ round, draft, actor: who, target }) => {
+      const target = await normalise({ uid, documentId, locale });
+      /**
+       * The lead's conclusion applies to each companion, except that redactions name the lead's own
+       * text: a 删减后公开 of the lead signs its companions 可以公开 for their content as reviewed.
+       */
+      const apply = (lead?: Target): Apply => async ({ round, draft, actor: who, target: doc }) => {
         if (!round) refuse('NOT_SUBMITTED');
+        if (!lead) assertNotFollowing(round);
+        const own: Conclusion = lead && conclusion === 'redacted' ? 'public' : conclusion;
         let hash = draft.contentHash;
-        const base = { actor: who, conclusion, opinion, exemptionReason, referredTo, at: now(), exemptionReasons: exemptionReasons() };
+        const base = { actor: who, conclusion: own, opinion, exemptionReason, referredTo, at: now(), exemptionReasons: exemptionReasons() };
         machine.signOff(round!, { ...base, contentHash: hash }); // refuse before writing anything
-        const changes = conclusion === 'redacted' && redactions ? redactions : conclusion === 'withhold' ? content().withholdChanges(uid, exemptionReason) : null;
+        const changes = own === 'redacted' && redactions ? redactions : own === 'withhold' ? content().withholdChanges(doc.uid, exemptionReason) : null;
         if (changes) {
-          await ownWrites.run({ documentId, reason: opinion }, () => strapi.documents(uid as any).update({ documentId, locale: target.locale ?? undefined, data: changes } as any));
+          await ownWrites.run({ documentId: doc.documentId, reason: opinion }, () => strapi.documents(doc.uid as any).update({ documentId: doc.documentId, locale: doc.locale ?? undefined, data: changes } as any));
           // 删减后公开 signs the redacted text; a withhold signs what was reviewed.
-          if (conclusion === 'redacted') hash = (await loadDraft(target)).contentHash;
+          if (own === 'redacted') hash = (await loadDraft(doc)).contentHash;
         }
         // What goes public must pass the checks (after the redaction, for 删减后公开).
-        if (conclusion === 'public' || conclusion === 'redacted') await plugin().service('inspection').assertClear(target, changes ? undefined : draft);
+        if (own === 'public' || own === 'redacted') await plugin().service('inspection').assertClear(doc, changes ? undefined : draft);
         const next = machine.signOff(round!, { ...base, contentHash: hash });
-        return { round: next, role: (next.signOff ?? next.escalation)!.role, comment: opinion, data: { referredTo, exemptionReason, redacted: Boolean(changes && conclusion === 'redacted') } };
-      });
+        return {
+          round: next, role: (next.signOff ?? next.escalation)!.role, comment: opinion,
+          data: { referredTo, exemptionReason, redacted: Boolean(changes && own === 'redacted'), ...(lead ? { lead: refOf(lead), leadConclusion: conclusion } : {}) },
+        };
+      };
+      return act(target, `sign-off.${conclusion}`, actor, { ip }, apply(), carryTo(`sign-off.${conclusion === 'redacted' ? 'public' : conclusion}`, { ip }, true, () => apply(target)));
     },
 
     /** Where the document stands, who acts next, and whether it may be published now. */
@@ -274,7 +429,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const draft = await loadDraft(target);
       const row = await latestRow(target);
       const round: Round | null = row?.data ?? null;
-      const verdict = machine.gate(round, draft);
+      const verdict = publishVerdict(round, draft, target);
+      const attribute = companionsAttribute(target.uid);
       return {
         state: round?.state ?? 'draft',
         round: round?.number ?? 0,
@@ -288,28 +444,66 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         contentHash: draft.contentHash,
         canPublish: verdict.canPublish,
         reason: verdict.reason,
+        // Companions (README "Companions"): the lead this round follows, the companions it carries,
+        // and how many companion drafts a submit `withCompanions` would carry now.
+        lead: round?.lead ?? null,
+        companions: round?.companions ?? [],
+        companionDrafts: attribute ? (await companionDrafts(target)).length : null,
       };
+    },
+
+    /** The companions the lead's publication carries: those of its approved round. */
+    async companionsOf(input: Target): Promise<Target[]> {
+      const target = await normalise(input);
+      const round: Round | null = (await latestRow(target))?.data ?? null;
+      if (!round || round.state !== 'approved') return [];
+      return (round.companions ?? []).map((c) => ({ uid: c.uid, documentId: c.documentId, locale: c.locale }));
+    },
+
+    /**
+     * Each companion of the lead passes the gate itself (its own round approved for its current
+     * content), else the lead's publication is refused with COMPANION_NOT_PUBLISHABLE naming it.
+     */
+    async assertCompanionsPublishable(input: Target, { actor, ip, via }: { actor?: number | null; ip?: string; via: string }): Promise<Target[]> {
+      const target = await normalise(input);
+      const companions = await this_.companionsOf(target);
+      for (const companion of companions) {
+        const [draft, row] = await Promise.all([content().loadDraft(companion.uid, companion.documentId, companion.locale, { full: false }), latestRow(companion)]);
+        const verdict = draft ? machine.gate(row?.data ?? null, draft) : { canPublish: false, reason: 'NOT_SUBMITTED' as const };
+        if (verdict.canPublish) continue;
+        const leadRow = await latestRow(target);
+        const named = { companion: refOf(companion), reason: verdict.reason };
+        await this_.recordRefusal(target, { code: 'COMPANION_NOT_PUBLISHABLE', actor, ip, via, round: leadRow?.number ?? null, contentHash: null, detail: named });
+        throw new WorkflowRefusal('COMPANION_NOT_PUBLISHABLE', `${companion.uid} ${companion.documentId}: ${verdict.reason}`, named);
+      }
+      return companions;
+    },
+
+    /** Runs `publish` with these companions let through the gate (they follow a lead). */
+    carrying<T>(companions: Target[], publish: () => Promise<T>): Promise<T> {
+      return carried.run(new Set(companions.map(refKey)), publish);
     },
 
     /** Throws the gate's refusal (and records the attempt) unless the draft may go public. */
     async assertPublishable(input: Target, { actor, ip, via }: { actor?: number | null; ip?: string; via: string }) {
       const target = await normalise(input);
       const [draft, row] = await Promise.all([content().loadDraft(target.uid, target.documentId, target.locale, { full: false }), latestRow(target)]);
-      const verdict = draft ? machine.gate(row?.data ?? null, draft) : { canPublish: false, reason: 'NOT_SUBMITTED' as const };
+      const verdict = draft ? publishVerdict(row?.data ?? null, draft, target) : { canPublish: false, reason: 'NOT_SUBMITTED' as const };
       if (verdict.canPublish) return draft!;
       await this_.recordRefusal(target, { code: verdict.reason!, actor, ip, via, round: row?.number ?? null, contentHash: draft?.contentHash ?? null });
-      throw new WorkflowRefusal(verdict.reason!);
+      const lead = row?.data?.lead;
+      throw verdict.reason === 'FOLLOWS_LEAD' ? new WorkflowRefusal('FOLLOWS_LEAD', `${lead.uid} ${lead.documentId}`, { lead }) : new WorkflowRefusal(verdict.reason!);
     },
 
     /**
      * A refused publication is recorded even though the caller's transaction rolls back: inside a
      * transaction the row is written once it has ended, either way.
      */
-    async recordRefusal(target: Target, r: { code: string; actor?: number | null; ip?: string; via: string; round?: number | null; contentHash?: string | null }) {
+    async recordRefusal(target: Target, r: { code: string; actor?: number | null; ip?: string; via: string; round?: number | null; contentHash?: string | null; detail?: Record<string, unknown> }) {
       const write = () =>
         audit().append({
           event: 'publish.refused', targetUid: target.uid, targetDocumentId: target.documentId, targetLocale: target.locale ?? null,
-          round: r.round ?? null, actor: r.actor ?? null, contentHash: r.contentHash ?? null, ip: r.ip ?? null, data: { code: r.code, via: r.via },
+          round: r.round ?? null, actor: r.actor ?? null, contentHash: r.contentHash ?? null, ip: r.ip ?? null, data: { code: r.code, via: r.via, ...(r.detail ?? {}) },
         });
       if (!strapi.db.inTransaction()) return write();
       let written = false;
@@ -339,6 +533,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         event: 'voided', targetUid: target.uid, targetDocumentId: target.documentId, targetLocale: target.locale ?? null, round: round.number,
         actor: actor ?? null, contentHash: draft.contentHash, ip: ip ?? null, comment: reason, data: { previousState: round.state, boundHash: machine.boundHash(round) },
       });
+      // The pair was reviewed together: a changed lead voids its companions' rounds as well.
+      for (const ref of round.companions ?? []) {
+        const companion: Target = { uid: ref.uid, documentId: ref.documentId, locale: ref.locale };
+        const cRow = await latestRow(companion);
+        const cRound: Round | null = cRow?.data ?? null;
+        if (!cRound || !machine.ACTIVE.includes(cRound.state) || !machine.sameDocument(cRound.lead, refOf(target))) continue;
+        const cDraft = await content().loadDraft(companion.uid, companion.documentId, companion.locale, { full: false });
+        const cReason = `lead edited after ${round.state}`;
+        await persist(companion, cRow, machine.voidRound(cRound, { reason: cReason, contentHash: cDraft?.contentHash ?? machine.boundHash(cRound), at: now() }), null);
+        await audit().append({
+          event: 'voided', targetUid: companion.uid, targetDocumentId: companion.documentId, targetLocale: companion.locale ?? null, round: cRound.number,
+          actor: actor ?? null, contentHash: cDraft?.contentHash ?? null, ip: ip ?? null, comment: cReason, data: { previousState: cRound.state, lead: refOf(target) },
+        });
+      }
       return true;
     },
 
@@ -373,6 +581,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const chain = await plugin().service('chains').forDocument(uid, draft.departmentKeys).catch(() => null);
         actions.submit = Boolean(chain) && dry(() => machine.submit(round, { actor, submitRoles: chain.submitRoles, steps: resolveSteps(chain, draft.entity), signOffRoles: chain.signOffRoles, contentHash: draft.contentHash, author: draft.author, at }));
         actions.withdraw = Boolean(round) && dry(() => machine.withdraw(round!, { actor, at }));
+      }
+      // A companion's open round is acted on through its lead.
+      if (round?.lead && isOpen(round)) {
+        actions.withdraw = false;
+        return result;
       }
       const inDepartment = round ? await inScope(actor, round, draft.departmentKeys[0] ?? null) : true;
       if (held.has(ACTIONS.review) && round) actions.decide = inDepartment && dry(() => machine.decide(round, { actor, decision: 'approve', contentHash: draft.contentHash, at }));
