@@ -2,7 +2,7 @@
 // ~200 catalogue items across years and genres, and a few handling procedures, each reviewed,
 // signed off and published through the approval chain by demo staff.
 import type { Core } from '@strapi/strapi';
-import { CATEGORY, DEPARTMENT, ITEM, PROCEDURE, REQUEST } from '../constants';
+import { CATEGORY, DEPARTMENT, GUIDE, ITEM, PROCEDURE, REQUEST } from '../constants';
 import { APPLICANT_TYPES, DISPOSITIONS } from '../domain/request-codes';
 import { localDate } from '../domain/local-date';
 import { HISTORICAL_PUBLISHED_DATE } from '../document-middlewares/item-rules';
@@ -254,6 +254,20 @@ async function createProcedures(strapi: Core.Strapi, departments: Map<string, st
   }
 }
 
+/** The county government's 公开指南 (条例§12); its office contacts come from the department. */
+async function createGuide(strapi: Core.Strapi, departments: Map<string, string>, users: Record<string, number>) {
+  const guide = await strapi.documents(GUIDE as any).create({
+    data: {
+      department: departments.get(DEPARTMENTS.find((d) => !d.parent)!.code),
+      catalogueArrangement: '本机关政府信息公开目录按**主题分类**（机构职能、政策法规、规划计划、业务工作、统计数据、财政资金、人事信息、公告公示）和**发布机构**两种方式编排，每条信息标注索引号、名称、文号、发布机构、成文日期、发布日期、主题分类、体裁和有效性。',
+      howToObtain: '主动公开的政府信息通过清溪县人民政府门户网站“政府信息公开”专栏、政府公报、政务服务中心查阅点等途径公开，自信息形成或者变更之日起 20 个工作日内予以公开（条例第二十六条）。',
+      howToApply: '申请人可以通过当面提交、信函、传真或门户网站在线申请等方式提出政府信息公开申请，申请内容应当包括条例第二十九条所列内容。本机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起 20 个工作日内予以答复，需要延长的经负责人同意可延长不超过 20 个工作日。',
+      fax: '0571-66001235', email: 'gongkai@qingxi.example.gov.cn', website: 'https://www.qingxi.example.gov.cn',
+    },
+  } as any);
+  await reviewAndPublish(strapi, GUIDE, guide.documentId, users);
+}
+
 const APPLICANTS = ['王建国', '刘芳', '清溪县某某农业科技有限公司', '某大学公共管理学院', '清溪县环保志愿者协会', '某律师事务所'];
 
 /**
@@ -291,11 +305,12 @@ async function createRequests(strapi: Core.Strapi, log: (m: string) => void) {
 export async function seedDemoData(strapi: Core.Strapi, { items = 200 } = {}) {
   if ((await strapi.db.query(DEPARTMENT).count({})) > 0) return false;
   const log = (message: string) => strapi.log.info(message);
-  log(`[demo] empty database: loading the 清溪县 demo (${DEPARTMENTS.length} departments, ${items} items, 3 procedures)`);
+  log(`[demo] empty database: loading the 清溪县 demo (${DEPARTMENTS.length} departments, ${items} items, 3 procedures, the 公开指南)`);
   const departments = await createDepartments(strapi);
   const users = await demoReviewers(strapi);
   await createItems(strapi, departments, users, items, log);
   await createProcedures(strapi, departments, users);
+  await createGuide(strapi, departments, users);
   await createRequests(strapi, log);
   log('[demo] demo data loaded');
   return true;

@@ -73,6 +73,12 @@ it('loads the demo county into an empty database only', async () => {
   const procedure = await strapi.documents(PROCEDURE).findFirst({ filters: { code: 'disclosure-request' }, populate: ['steps'], status: 'published' });
   expect(procedure.statutoryTimeLimit).toBe(20);
   expect(procedure.steps.length).toBeGreaterThanOrEqual(4);
+  // The county's 公开指南, published through review, with the office contacts of the government.
+  const guide = await strapi.documents('api::disclosure-guide.disclosure-guide').findFirst({ status: 'published', populate: ['department'] });
+  expect(guide).toMatchObject({ title: '清溪县人民政府政府信息公开指南', department: expect.objectContaining({ code: '00419800-1' }), officeHours: expect.any(String) });
+  // Each demo 政策解读 interprets a published policy item.
+  const readings = await strapi.db.query(ITEM).findMany({ where: { genre: 'interpretation', publishedAt: { $notNull: true } }, populate: { interprets: { select: ['documentId'] } } });
+  expect(readings.every((r) => r.interprets.length === 1)).toBe(true);
   const REQUEST = 'api::disclosure-request.disclosure-request';
   const lastYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4)) - 1;
   expect(await strapi.db.query(REQUEST).count({ where: { state: 'closed', closedAt: { $gte: `${lastYear}-01-01`, $lte: `${lastYear}-12-31` } } })).toBe(36);
