@@ -314,28 +314,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (check) report.rows++;
           const { value, problems } = mapRow(cells, row, cols, { mapping: options.mapping, today, offset: zone });
           const rowProblems = [...problems];
-          let dept: any = null;
-          let cat: any = null;
+          // Matched even on a row with other problems: every unmatched value is listed with all its rows.
+          const cellOf = (field: ImportField) => (cols!.columns[field] === undefined ? '' : String(cells[cols!.columns[field]!] ?? '').trim());
+          const deptText = cellOf('departmentCode') || cellOf('department');
+          const catText = cellOf('categoryCode') || cellOf('category');
+          const dept: any = deptText ? departments.get(deptText) ?? null : null;
+          const cat: any = catText ? categories.get(catText) ?? null : null;
+          const unknown = (kind: string, text: string, column: string, what: string) => {
+            const key = `${kind}|${text}`;
+            if (!unmatched.has(key)) unmatched.set(key, { column, value: text, rows: [] });
+            unmatched.get(key)!.rows.push(row);
+            rowProblems.push({ row, column, message: `${what}「${text}」不存在（按代码或名称匹配）/ unknown ${kind === 'd' ? 'department' : 'category'} (matched by code or exact name)` });
+          };
+          if (deptText && !dept) unknown('d', deptText, cellOf('departmentCode') ? cols.headers.departmentCode! : cols.headers.department ?? '发布机构', '发布机构');
+          if (catText && !cat) unknown('c', catText, cellOf('categoryCode') ? cols.headers.categoryCode! : cols.headers.category ?? '主题分类', '主题分类');
           if (value) {
             rowProblems.push(...fileChecks.add(value, cols.headers.indexNumber));
-            dept = departments.get(value.department) ?? null;
-            const deptColumn = cols.headers.departmentCode && cells[cols.columns.departmentCode!] ? cols.headers.departmentCode : cols.headers.department ?? '发布机构';
-            if (!dept) {
-              const key = `d|${value.department}`;
-              if (!unmatched.has(key)) unmatched.set(key, { column: deptColumn, value: value.department, rows: [] });
-              unmatched.get(key)!.rows.push(row);
-              rowProblems.push({ row, column: deptColumn, message: `发布机构「${value.department}」不存在（按代码或名称匹配）/ unknown department (matched by code or exact name)` });
-            }
-            if (value.category) {
-              cat = categories.get(value.category) ?? null;
-              const catColumn = cols.headers.categoryCode && cells[cols.columns.categoryCode!] ? cols.headers.categoryCode : cols.headers.category ?? '主题分类';
-              if (!cat) {
-                const key = `c|${value.category}`;
-                if (!unmatched.has(key)) unmatched.set(key, { column: catColumn, value: value.category, rows: [] });
-                unmatched.get(key)!.rows.push(row);
-                rowProblems.push({ row, column: catColumn, message: `主题分类「${value.category}」不存在（按代码或名称匹配）/ unknown category (matched by code or exact name)` });
-              }
-            }
             for (const entry of value.attachments) {
               const dir = options.attachments;
               if (!dir) rowProblems.push({ row, column: cols.headers.attachments ?? '附件', message: `附件「${entry}」：未指定附件目录 --attachments DIR / no attachments folder given` });
