@@ -48,6 +48,13 @@ function requestActor(strapi: Core.Strapi) {
  * the Document Service drops it before the query (it keeps only its own parameter names).
  */
 export const HISTORICAL_PUBLISHED_DATE = Symbol.for('disclosure.historicalPublishedDate');
+/**
+ * The catalogue migration keeps an item's 索引号 from the old system (cited in old replies and court
+ * papers): `strapi.documents(ITEM).create({ data, [IMPORTED_INDEX_NUMBER]: '0142768-8/2022-00185' })`
+ * stores that number instead of allocating one (server code only, like HISTORICAL_PUBLISHED_DATE;
+ * the migration service then advances the sequence past it).
+ */
+export const IMPORTED_INDEX_NUMBER = Symbol.for('disclosure.importedIndexNumber');
 const trusted = (ctx: Ctx) => ctx.params?.[HISTORICAL_PUBLISHED_DATE] === true;
 
 export function itemRules(strapi: Core.Strapi) {
@@ -92,6 +99,11 @@ export function itemRules(strapi: Core.Strapi) {
     if (ctx.params.status === 'published' && !data.publishedDate) data.publishedDate = new Date();
     ctx.params.data = data;
     // The number is taken inside the create's transaction: a failed create leaves no gap.
+    const imported = ctx.params?.[IMPORTED_INDEX_NUMBER];
+    if (typeof imported === 'string' && imported.trim()) {
+      data.indexNumber = imported.trim();
+      return next();
+    }
     return strapi.db.transaction(async () => {
       data.indexNumber = await strapi.service('api::disclosure-item.index-number').allocate({
         department: (department as any).ref,

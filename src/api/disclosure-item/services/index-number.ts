@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { renderIndexNumber } from '../../../domain/index-number';
+import { parseIndexNumber, renderIndexNumber } from '../../../domain/index-number';
 import { CATEGORY, DEPARTMENT } from '../../../constants';
 
 const TABLE = 'disclosure_index_sequences';
@@ -25,6 +25,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       : null;
     const seq = await this.nextValue(dept.documentId, year);
     return renderIndexNumber(template, { orgCode: dept.code, regionCode: dept.regionCode, categoryCode: cat?.code, year, seq });
+  },
+
+  /**
+   * An imported 索引号 (kept verbatim) advances its (department, year) sequence past its number, so
+   * numbers given later never collide with it. `indexNumber` is read with the configured template
+   * (parseIndexNumber); a number of another shape, or another department's code, advances nothing.
+   * Returns the sequence's value afterwards, or null when the number did not parse. One atomic
+   * upsert (never lowers the sequence); call it inside the transaction that writes the item.
+   */
+  async advancePast({ department, indexNumber }: { department: { documentId: string; code: string; regionCode?: string | null }; indexNumber: string }): Promise<number | null> {
+    const template: string = strapi.config.get('disclosure.indexNumberTemplate');
+    const parts = parseIndexNumber(template, indexNumber, { orgCode: department.code, regionCode: department.regionCode ?? undefined });
+    if (!parts) return null;
+    const query = strapi.db.connection.raw(
+      `INSERT INTO ${TABLE} (scope, year, last_value) VALUES (?, ?, ?)
+       ON CONFLICT (scope, year) DO UPDATE SET last_value = CASE WHEN ${TABLE}.last_value < excluded.last_value THEN excluded.last_value ELSE ${TABLE}.last_value END
+       RETURNING last_value`,
+      [department.documentId, parts.year, parts.seq],
+    );
+    return strapi.db.transaction(async ({ trx }) => {
+      const result = await query.transacting(trx);
+      const rows = Array.isArray(result) ? result : result.rows;
+      return Number(rows[0].last_value);
+    });
   },
 
   /** One atomic upsert: correct under concurrency on PostgreSQL and SQLite alike. */

@@ -52,6 +52,8 @@ export const EVENT_LABELS: Record<string, Label> = {
   'dictionary.import': { zh: '导入错敏词库', en: 'Sensitive-term dictionary imported' },
   'inspection.override': { zh: '保密审查员放行检查结果', en: 'Check finding overridden by the secrecy reviewer' },
   'inspection.recheck': { zh: '词库更新后复查已发布内容', en: 'Published content re-checked after a dictionary change' },
+  'migration.attested': { zh: '迁移批次：保密审查员与信息公开办确认', en: 'Migration: attested by the secrecy reviewer and the office' },
+  'migration.batch': { zh: '迁移批次', en: 'Migration batch' },
   'attachment.refused': { zh: '拒绝修改附件', en: 'Attachment change refused' },
 };
 

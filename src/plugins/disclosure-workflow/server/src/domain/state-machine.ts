@@ -56,6 +56,8 @@ export interface Round {
   lead?: DocumentRef;
   /** A lead's round: the companions carried through it. */
   companions?: DocumentRef[];
+  /** A migration round: content that was public in an earlier system, attested instead of reviewed step by step. */
+  migration?: { batch: string; office: number; reviewer: number };
 }
 
 export interface DocumentRef {
@@ -169,6 +171,35 @@ export function signOff(
   // 删减后公开: the signer's redaction is the content; earlier approvals stand for the rest.
   if (input.conclusion !== 'redacted') assertUnchanged(round, input.contentHash);
   return { ...round, state: input.conclusion === 'withhold' ? 'rejected' : 'approved', signOff: record };
+}
+
+/**
+ * A migration round: a batch of content already public in an earlier system, attested by a
+ * sign-off role holder (for the content's exact hash) and a second person of the office; it stands
+ * as an approved round, so the publish gate passes on its own. The two must differ.
+ */
+export function attestMigration(
+  previous: Round | null,
+  input: { reviewer: Actor; office: Actor; signOffRoles: string[]; officeRoles: string[]; contentHash: string; author: number | null; batch: string; at: string },
+): Round {
+  if (previous && ['in_review', 'awaiting_signoff', 'escalated'].includes(previous.state) && !previous.voided) refuse('INVALID_STATE', `state is ${previous.state}`);
+  const role = roleFor(input.reviewer, input.signOffRoles);
+  roleFor(input.office, input.officeRoles);
+  if (input.reviewer.id === input.office.id) refuse('SEPARATION_OF_DUTIES');
+  return {
+    number: (previous?.number ?? 0) + 1,
+    state: 'approved',
+    submitter: input.office.id,
+    author: input.author,
+    submittedAt: input.at,
+    contentHash: input.contentHash,
+    steps: [],
+    current: 0,
+    signOffRoles: [...input.signOffRoles],
+    signOff: { conclusion: 'public', actor: input.reviewer.id, role, at: input.at, opinion: `迁移批次 ${input.batch} / migration batch ${input.batch}`, contentHash: input.contentHash },
+    history: [],
+    migration: { batch: input.batch, office: input.office.id, reviewer: input.reviewer.id },
+  };
 }
 
 /** An edit after submission voids the round: approvals and sign-off no longer count. */

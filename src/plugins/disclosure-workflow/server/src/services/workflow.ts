@@ -422,6 +422,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return act(target, `sign-off.${conclusion}`, actor, { ip }, apply(), carryTo(`sign-off.${conclusion === 'redacted' ? 'public' : conclusion}`, { ip }, true, () => apply(target)));
     },
 
+    /**
+     * Migration from an earlier system: records a round in `approved` state for the draft's current
+     * content hash, attested by `reviewer` (a sign-off role of the document's chain) and `office`
+     * (a submit role of the chain), plus an audit entry `migration.attested` with the hash; the
+     * caller then publishes through the Document Service and the gate passes on its own. No route
+     * exposes it: server code only (an import run by the office). The pre-publication checks run
+     * and their counts go into the audit entry; blocking findings refuse the attestation unless
+     * `acceptFindings` (then they are recorded as accepted by the named reviewer). Nothing is
+     * written when the latest round already attests this exact content (idempotent re-runs).
+     */
+    async attestMigration(input: Target & { batch: string; reviewer: number; office: number; acceptFindings?: boolean }) {
+      const { uid, documentId, locale, batch, acceptFindings = false } = input;
+      content().assertGoverned(uid);
+      if (!String(batch ?? '').trim()) refuse('INVALID_INPUT', 'batch');
+      const target = await normalise({ uid, documentId, locale });
+      const [reviewer, office] = await Promise.all([loadActor(input.reviewer), loadActor(input.office)]);
+      return strapi.db.transaction(async () => {
+        const draft = await loadDraft(target);
+        const row = await latestRow(target);
+        const previous: Round | null = row?.data ?? null;
+        if (previous && machine.gate(previous, draft).canPublish) return { attested: false, round: previous.number, contentHash: draft.contentHash, findings: [] };
+        const chain = await plugin().service('chains').forDocument(uid, draft.departmentKeys);
+        const checked = await plugin().service('inspection').check(target, draft);
+        const blocking = (checked.findings ?? []).filter((f: any) => f.severity === 'error' && !f.overridden);
+        if (blocking.length && !acceptFindings) {
+          throw new WorkflowRefusal('INSPECTION_FAILED', blocking.map((f: any) => `${f.rule} ${f.field}: ${f.excerpt}`).join('; '), { findings: blocking });
+        }
+        const round = machine.attestMigration(previous && previous.voided ? { ...previous, state: 'draft' } : previous, {
+          reviewer, office, signOffRoles: chain.signOffRoles, officeRoles: chain.submitRoles, contentHash: draft.contentHash, author: draft.author, batch, at: now(),
+        });
+        await persist(target, row, round, draft.departmentKeys[0] ?? null);
+        await audit().append({
+          event: 'migration.attested', targetUid: uid, targetDocumentId: documentId, targetLocale: target.locale ?? null, round: round.number,
+          actor: reviewer.id, actorRole: round.signOff!.role, contentHash: draft.contentHash, comment: batch,
+          data: { state: round.state, batch, office: office.id, inspection: checked.counts ?? null, acceptedFindings: blocking.map((f: any) => ({ rule: f.rule, field: f.field })) },
+        });
+        return { attested: true, round: round.number, contentHash: draft.contentHash, findings: blocking };
+      });
+    },
+
+    /** One audit entry for a migration batch (its counts and source), by the attesting reviewer. */
+    async recordMigrationBatch({ batch, reviewer, office, data }: { batch: string; reviewer: number; office: number; data: Record<string, unknown> }) {
+      const [rev, off] = await Promise.all([loadActor(reviewer), loadActor(office)]);
+      return audit().append({ event: 'migration.batch', actor: rev.id, actorRole: rev.roles[0] ?? null, comment: batch, data: { batch, office: off.id, ...data } });
+    },
+
     /** Where the document stands, who acts next, and whether it may be published now. */
     async status(input: Target) {
       content().assertGoverned(input.uid);
