@@ -1,5 +1,6 @@
 // Edit-view side panel of an annual report: table 三's 勾稽关系 per column, one red or green line
 // each, run on the table as saved (the same check build() returns). Admin text in zh-Hans and en.
+import { prefixedTranslations } from '../prefixed-translations';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { table3Checks } from '../../domain/annual-report-checks';
@@ -27,8 +28,7 @@ const messages = {
   },
 };
 
-const prefixed = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([key, value]) => [`${PREFIX}.${key}`, value]));
-export const translations = { en: prefixed(messages.en), 'zh-Hans': prefixed(messages['zh-Hans']) };
+export const translations = prefixedTranslations(PREFIX, messages);
 
 function Checks({ table3 }: { table3: unknown }) {
   const { formatMessage, locale } = useIntl();

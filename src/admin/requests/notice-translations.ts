@@ -1,5 +1,6 @@
 // Texts of the 告知书 panel and the posting page, under the `disclosure-notices.` prefix (apart from
 // the case panel's texts, which another file owns).
+import { prefixedTranslations } from '../prefixed-translations';
 export const NOTICE_PREFIX = 'disclosure-notices';
 
 const messages = {
@@ -61,9 +62,4 @@ const messages = {
   },
 };
 
-const prefixed = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([key, value]) => [`${NOTICE_PREFIX}.${key}`, value]));
-
-export const noticeTranslations: { en: Record<string, string>; 'zh-Hans': Record<string, string> } = {
-  en: prefixed(messages.en),
-  'zh-Hans': prefixed(messages['zh-Hans']),
-};
+export const noticeTranslations = prefixedTranslations(NOTICE_PREFIX, messages);

@@ -1,6 +1,7 @@
 // Texts of the 依申请公开 case handling (the edit-view panel and the dashboard), under the
 // `disclosure-requests.` prefix. Case stages and dispositions are not here: they read as the labels
 // of src/domain/code-labels.ts.
+import { prefixedTranslations } from '../prefixed-translations';
 export const PREFIX = 'disclosure-requests';
 
 const messages = {
@@ -232,11 +233,6 @@ const messages = {
   },
 };
 
-const prefixed = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([key, value]) => [`${PREFIX}.${key}`, value]));
-
 /** The messages by admin locale, keyed `disclosure-requests.<key>`, for `config.translations`. */
-export const translations: { en: Record<string, string>; 'zh-Hans': Record<string, string> } = {
-  en: prefixed(messages.en),
-  'zh-Hans': prefixed(messages['zh-Hans']),
-};
+export const translations = prefixedTranslations(PREFIX, messages);
 export default translations;

@@ -1,4 +1,5 @@
 // Admin text of §26 timeliness (the office page and the item panel), zh-Hans and en.
+import { prefixedTranslations } from '../prefixed-translations';
 export const PREFIX = 'disclosure-timeliness';
 
 const messages = {
@@ -48,5 +49,4 @@ const messages = {
   },
 };
 
-const prefixed = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([key, value]) => [`${PREFIX}.${key}`, value]));
-export const translations = { en: prefixed(messages.en), 'zh-Hans': prefixed(messages['zh-Hans']) };
+export const translations = prefixedTranslations(PREFIX, messages);
