@@ -212,8 +212,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async syncExpiry({ uid, documentId, locale }: { uid: string; documentId: string; locale?: string | null }) {
       const expiry = expiryOf(uid);
       if (!expiry) return null;
-      const draft = await plugin().service('content').loadDraft(uid, documentId, locale ?? null);
-      const entity = draft?.entity;
+      // Only the few attributes the expiry reads: this runs after every write of the type.
+      const model: any = strapi.getModel(uid as any);
+      const where: Record<string, unknown> = { documentId, ...(model.options?.draftAndPublish ? { publishedAt: null } : {}), ...(locale ? { locale } : {}) };
+      const entity = await strapi.db.query(uid).findOne({ where, select: [...new Set([expiry.at, expiry.attribute, ...(expiry.valueFrom ? [expiry.valueFrom] : [])])] });
       const value = entity ? (expiry.valueFrom ? entity[expiry.valueFrom] ?? expiry.value : expiry.value) : null;
       const dueAt = entity && entity[expiry.attribute] !== value ? startOfDay(entity[expiry.at], config().timeZone) : null;
       const pending = await strapi.db.query(SCHEDULE).findMany({ where: { targetUid: uid, targetDocumentId: documentId, targetLocale: locale ?? '', action: 'expire', state: 'pending' } });
@@ -224,10 +226,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (count === 1) await audit('schedule.cancel', row, { reason: dueAt ? 'date changed' : 'no date' });
       }
       if (keep || !dueAt) return keep ?? null;
+      const draft = await plugin().service('content').loadDraft(uid, documentId, locale ?? null);
       const row = await strapi.db.query(SCHEDULE).create({
         data: {
           targetUid: uid, targetDocumentId: documentId, targetLocale: locale ?? '', action: 'expire', dueAt, state: 'pending', attempts: 0,
-          owner: null, department: draft!.departmentKeys[0] ?? null, title: String(entity[plugin().service('content').titleField(uid) ?? 'title'] ?? documentId).slice(0, 250),
+          owner: null, department: draft!.departmentKeys[0] ?? null, title: String(draft!.entity[plugin().service('content').titleField(uid) ?? 'title'] ?? documentId).slice(0, 250),
         },
       });
       await audit('schedule.create', row, { at: entity[expiry.at] });
