@@ -64,6 +64,17 @@ describe('submit with companions', () => {
     expect(await events(policy)).toEqual([]);
   });
 
+  it('refuses a companion of another department (its own department reviews it), and opens nothing', async () => {
+    const { makeDepartment } = require('../helpers/fixtures');
+    const other = await makeDepartment();
+    const policy = await strapi.documents(ITEM).create({ data: itemData(department, { title: `政策 ${unique()}` }) });
+    const interpretation = await strapi.documents(ITEM).create({ data: itemData(other, { title: `他部门解读 ${unique()}`, genre: 'interpretation', interprets: [policy.documentId] }) });
+    await expect(wf().submit({ ...target(policy), actor: a['gov-author'].id, withCompanions: true })).rejects.toEqual(
+      expect.objectContaining({ code: 'COMPANION_OTHER_DEPARTMENT', extra: expect.objectContaining({ companion: expect.objectContaining({ documentId: interpretation.documentId }) }) }),
+    );
+    for (const doc of [policy, interpretation]) expect((await wf().status(target(doc))).state).toBe('draft');
+  });
+
   it('refuses withCompanions for a document without companions (NO_COMPANIONS)', async () => {
     const alone = await strapi.documents(ITEM).create({ data: itemData(department) });
     await expect(wf().submit({ ...target(alone), actor: a['gov-author'].id, withCompanions: true })).rejects.toEqual(refusal('NO_COMPANIONS'));

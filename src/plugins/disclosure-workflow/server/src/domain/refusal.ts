@@ -32,6 +32,7 @@ export const REFUSALS = {
   FOLLOWS_LEAD: [409, '该文档随主件一并审核，须在主件上审核、审查或撤回', 'this document is reviewed together with its lead document: decide, sign off or withdraw on the lead'],
   COMPANION_NOT_PUBLISHABLE: [409, '随主件一并发布的关联文档（如政策解读）不能发布，主件也不能发布', 'a companion published with this document (e.g. its interpretation) cannot be published, so neither can the lead'],
   COMPANION_REFUSED: [409, '关联文档（如政策解读）不能随主件完成此操作', 'the action cannot be applied to a companion of this document (e.g. its interpretation)'],
+  COMPANION_OTHER_DEPARTMENT: [409, '关联文档（如政策解读）属于其他部门，不能随主件一并审核；请由其所属部门单独送审', 'a companion (e.g. an interpretation) belongs to another department: it cannot be reviewed with the lead; its own department submits it'],
   NO_COMPANIONS: [400, '该内容类型没有配置关联文档，或该文档没有可一并处理的关联文档', 'this content type has no companions configured, or this document has none to carry'],
   ATTACH_THROUGH_DRAFT: [403, '受审核管理的文档只能通过修改草稿添加附件', 'files are attached to governed documents by editing their draft'],
 } as const;

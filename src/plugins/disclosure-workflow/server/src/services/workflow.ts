@@ -201,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Re-throws a companion's refusal as the lead's, naming the companion and its own code. */
   const asCompanionRefusal = (companion: Target, code: 'COMPANION_REFUSED' | 'COMPANION_IN_REVIEW') => (error: unknown): never => {
     if (!(error instanceof WorkflowRefusal)) throw error;
-    if (error.code === 'COMPANION_IN_REVIEW' || error.code === 'COMPANION_REFUSED') throw error;
+    if (['COMPANION_IN_REVIEW', 'COMPANION_REFUSED', 'COMPANION_OTHER_DEPARTMENT'].includes(error.code)) throw error;
     throw new WorkflowRefusal(code, `${companion.uid} ${companion.documentId}: ${error.code}`, { companion: refOf(companion), reason: error.code, ...(error.extra ?? {}) });
   };
 
@@ -343,6 +343,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             // Its own open (or approved) round is not taken over: finish or withdraw it first.
             if (round && (isOpen(round) || round.state === 'approved')) {
               throw new WorkflowRefusal('COMPANION_IN_REVIEW', `${ref.uid} ${ref.documentId}: ${round.state}`, { companion: ref, state: round.state });
+            }
+            // The lead's reviewers act for the lead's department only (谁公开谁审查): a companion of
+            // another department goes through its own department's round.
+            if (scoped() && lead.department && (draft.departmentKeys[0] ?? null) !== lead.department) {
+              throw new WorkflowRefusal('COMPANION_OTHER_DEPARTMENT', `${ref.uid} ${ref.documentId}`, { companion: ref });
             }
             await plugin().service('inspection').assertClear(companion, draft);
             // The lead's chain: one round for the pair, decided step by step through the lead.
