@@ -9,6 +9,8 @@ import { fieldValidationError } from './validation-error';
 
 type Ctx = { uid: string; action: string; params: any };
 
+/** Advisory-lock namespace of the one-guide-per-organisation check (with the department id). */
+const GUIDE_LOCK = 0x6775696;
 const DEPARTMENT_FIELDS = ['id', 'documentId', 'kind', 'name', ...new Set(Object.values(GUIDE_DEFAULTS_FROM_DEPARTMENT))];
 
 export function guideRules(strapi: Core.Strapi) {
@@ -31,6 +33,17 @@ export function guideRules(strapi: Core.Strapi) {
     return Boolean(await strapi.db.query(GUIDE).findOne({ where, select: ['id'] }));
   }
 
+  /**
+   * The check and the write of one department's guide run under a lock on that department (held to
+   * the commit), so two guides written at the same moment cannot both pass. SQLite writes one
+   * transaction at a time anyway.
+   */
+  const guarded = <T>(dept: Record<string, any> | null, work: () => Promise<T>) =>
+    strapi.db.transaction(async ({ trx }) => {
+      if (dept && strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('SELECT pg_advisory_xact_lock(?, ?)', [GUIDE_LOCK, dept.id]).transacting(trx);
+      return work();
+    });
+
   async function check(dept: Record<string, any> | null, documentId: string | null) {
     const problems = checkDisclosureGuide({ department: dept ? { kind: dept.kind ?? undefined } : null, duplicate: dept ? await taken(dept.id, documentId) : false });
     if (problems.length) throw fieldValidationError(problems);
@@ -39,9 +52,11 @@ export function guideRules(strapi: Core.Strapi) {
   async function create(ctx: Ctx, next: () => Promise<any>) {
     const data = { ...(ctx.params.data ?? {}) };
     const dept = await resolve(data, null);
-    await check(dept, null);
-    ctx.params.data = { ...data, ...guideDefaults(data, dept!) };
-    return next();
+    return guarded(dept, async () => {
+      await check(dept, null);
+      ctx.params.data = { ...data, ...guideDefaults(data, dept!) };
+      return next();
+    });
   }
 
   async function update(ctx: Ctx, next: () => Promise<any>) {
@@ -50,16 +65,21 @@ export function guideRules(strapi: Core.Strapi) {
     const current = await strapi.db.query(GUIDE).findOne({ where: { documentId, publishedAt: null }, populate: { department: { select: ['id'] } } });
     if (!current) return next();
     const dept = await resolve(data, current.department ?? null);
-    await check(dept, documentId);
-    return next();
+    return guarded(dept, async () => {
+      await check(dept, documentId);
+      return next();
+    });
   }
 
   /** A copy is a new guide: for another organisation, or it is refused as a second one. */
   async function clone(ctx: Ctx, next: () => Promise<any>) {
     const data = { ...(ctx.params.data ?? {}) };
     const source = await strapi.db.query(GUIDE).findOne({ where: { documentId: ctx.params.documentId, publishedAt: null }, populate: { department: { select: ['id'] } } });
-    await check(await resolve(data, source?.department ?? null), null);
-    return next();
+    const dept = await resolve(data, source?.department ?? null);
+    return guarded(dept, async () => {
+      await check(dept, null);
+      return next();
+    });
   }
 
   const handlers: Record<string, (ctx: Ctx, next: () => Promise<any>) => Promise<any>> = { create, update, clone };

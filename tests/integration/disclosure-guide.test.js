@@ -48,6 +48,14 @@ describe('one guide per organisation', () => {
     await expect(guides().update({ documentId: other.documentId, data: { department: bureau.documentId, howToObtain: '改' } })).resolves.toMatchObject({ howToObtain: '改' });
   });
 
+  it('lets exactly one of ten guides written at the same moment for one organisation through', async () => {
+    const fresh = await makeDepartment({ name: `并发测试局${unique()}`, kind: 'department' });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => guides().create({ data: guideData(fresh) })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === 'rejected')) expect(r.reason).toEqual(departmentError);
+    expect(await strapi.db.query(GUIDE).count({ where: { department: { documentId: fresh.documentId } } })).toBe(1);
+  });
+
   it('requires a department of kind government or department (400 naming the field, over HTTP too)', async () => {
     await expect(guides().create({ data: guideData(section) })).rejects.toEqual(departmentError);
     await expect(guides().create({ data: { howToApply: '无机关' } })).rejects.toEqual(departmentError);
