@@ -14,6 +14,7 @@ async function main() {
   try {
     const result = await app.service('api::disclosure-item.migration').export(path.resolve(dir), { log: (line) => console.log(line) });
     console.log(`exported ${result.items} items and ${result.attachments} attachments: ${result.csv}, ${result.xlsx}, ${result.attachmentsDir}`);
+    if (result.missing.length) console.warn(`${result.missing.length} attachment file(s) were missing on disk and are not in the export (listed above)`);
   } finally {
     await app.destroy();
   }

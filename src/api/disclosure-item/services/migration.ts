@@ -409,6 +409,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let lastId = 0;
       let count = 0;
       let copied = 0;
+      const missing: Array<{ indexNumber: string | null; name: string }> = [];
       for (;;) {
         const items = await strapi.db.query(ITEM).findMany({
           where: { publishedAt: null, id: { $gt: lastId } }, orderBy: { id: 'asc' }, limit: 500,
@@ -423,6 +424,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const used = new Set<string>();
           for (const file of item.attachments ?? []) {
             if (!String(file.url ?? '').startsWith('/')) throw new Error(`attachment ${file.name} of ${item.indexNumber}: only files of the local upload provider can be exported (${file.url})`);
+            // A file record whose bytes are gone cannot travel: said, and left out of the row.
+            if (!fs.existsSync(path.join(publicDir, file.url))) {
+              missing.push({ indexNumber: item.indexNumber ?? null, name: String(file.name) });
+              log(`missing file: ${file.name} of ${item.indexNumber ?? item.documentId} (${file.url}) is not in ${publicDir}; exported without it`);
+              continue;
+            }
             let name = String(file.name).replace(/[\\/;|]/g, '_');
             while (used.has(name)) name = `_${name}`;
             used.add(name);
@@ -442,7 +449,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await new Promise<void>((resolve, reject) => csvOut.on('finish', () => resolve()).on('error', reject));
       sheet.commit();
       await workbook.commit();
-      return { items: count, attachments: copied, csv: path.join(dir, 'catalogue.csv'), xlsx: path.join(dir, 'catalogue.xlsx'), attachmentsDir: files };
+      return { items: count, attachments: copied, missing, csv: path.join(dir, 'catalogue.csv'), xlsx: path.join(dir, 'catalogue.xlsx'), attachmentsDir: files };
     },
   };
 };
