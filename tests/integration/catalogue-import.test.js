@@ -150,7 +150,7 @@ describe('catalogue migration', () => {
     before = await publicOutput();
     expect(Object.values(before).filter((v) => v === 404).length).toBe(unpublished + Array.from({ length: N }, (_, i) => i).filter((i) => i % 7 === 3 && !withheldRow(i) && !secretRow(i)).length);
     expect(before[numbers()[0]].attachments).toEqual([{ name: '附件0.txt', mime: 'text/plain' }, { name: '说明0.txt', mime: 'text/plain' }]);
-  }, 120000);
+  }, 600000);
 
   it('exports, and an import of the export into a catalogue without those items gives the same public output', async () => {
     const dir = path.join(tmp, 'export');
@@ -188,7 +188,7 @@ describe('catalogue migration', () => {
     expect(await ourDrafts()).toEqual(drafts);
     expect(await strapi.db.query(AUDIT).count({ where: { targetDocumentId: { $in: drafts.map((d) => d.documentId) } } })).toBe(trail);
     expect(await strapi.db.query(ITEM).count({ where: { indexNumber: { $in: numbers() } } })).toBe(rowsBefore);
-  }, 180000);
+  }, 600000);
 
   it('continues the sequences past the imported numbers under 20 concurrent creates', async () => {
     const created = await Promise.all(
