@@ -54,7 +54,10 @@ it('keeps the reviewer notification of a submitted item in the outbox, with reci
   expect(mail.from).toBe('noreply@disclosure.example.gov.cn');
   expect(mail.documentId).toEqual(expect.any(String));
   expect(Math.abs(new Date(mail.sentAt).getTime() - Date.now())).toBeLessThan(60_000);
-  expect(logged).toHaveBeenCalledWith(`[mail] stored in the outbox: ${mail.subject} → ${mail.to}`);
+  // Logged right after the row is stored: the row can be seen a moment before the line is written.
+  const line = `[mail] stored in the outbox: ${mail.subject} → ${mail.to}`;
+  await waitFor(() => logged.mock.calls.some(([message]) => message === line));
+  expect(logged).toHaveBeenCalledWith(line);
 });
 
 it('stores every addressing form the email service accepts, html included', async () => {
