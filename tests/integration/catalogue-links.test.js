@@ -114,15 +114,15 @@ describe('政策解读: an interpretation names the policy items it explains', (
 });
 
 describe('废止/失效 on repealAt, through the scheduler, without a new round', () => {
-  it('fires once at its time, on every version, recorded in the audit trail; the signed content and the approval stay', async () => {
+  it('fires once at the signed date, on every version, recorded in the audit trail; the signed content stays and so does the approval', async () => {
     const successor = await makeItem(department, { title: `新办法 ${unique()}` });
-    const item = await makeItem(department, { genre: 'normativeDocument', effectiveAt: '2024-04-01', supersededBy: successor.documentId });
+    // The date and what the item becomes are part of what the reviewers sign.
+    const item = await makeItem(department, { genre: 'normativeDocument', effectiveAt: '2024-04-01', repealAt: today(), repealAs: 'expired', supersededBy: successor.documentId });
     const [, publishedBefore] = await rows(item.documentId);
-    // The office sets the date (and what the item becomes) on the draft; no new review round.
-    await strapi.documents(ITEM).update({ documentId: item.documentId, data: { repealAt: today(), repealAs: 'expired' } });
     const [pending] = await expiryRows(item.documentId, 'pending');
     expect(pending).toMatchObject({ targetUid: ITEM, state: 'pending', owner: null });
     expect(new Date(pending.dueAt).toISOString()).toBe(new Date(`${today()}T00:00:00+08:00`).toISOString());
+    const hashBefore = (await wf().status({ uid: ITEM, documentId: item.documentId })).contentHash;
 
     const first = await schedule().runDue();
     expect(first.done).toContain(pending.id);
@@ -134,21 +134,37 @@ describe('废止/失效 on repealAt, through the scheduler, without a new round'
     // The published content the reviewers signed is untouched: same title, body, 发布日期, publication.
     for (const field of ['title', 'body', 'publishedAt', 'indexNumber']) expect(String(published[field])).toBe(String(publishedBefore[field]));
     expect(new Date(published.publishedDate).getTime()).toBe(new Date(publishedBefore.publishedDate).getTime());
+    // No new round: the approval moved to the lapsed content.
     const status = await wf().status({ uid: ITEM, documentId: item.documentId });
     expect(status).toMatchObject({ state: 'approved', canPublish: true });
+    expect(status.contentHash).not.toBe(hashBefore);
     const fired = await strapi.db.query('plugin::disclosure-workflow.audit-event').findMany({ where: { event: 'schedule.fired', targetDocumentId: item.documentId } });
     expect(fired).toHaveLength(1);
-    expect(fired[0].data).toMatchObject({ action: 'expire', changed: { validity: 'expired', validityChangedAt: today() } });
-    const rounds = await strapi.db.query('plugin::disclosure-workflow.round').count({ where: { targetDocumentId: item.documentId } });
-    expect(rounds).toBe(1);
+    expect(fired[0].data).toMatchObject({ action: 'expire', changed: { validity: 'expired', validityChangedAt: today(), contentHashBefore: hashBefore, contentHashAfter: status.contentHash, approvalCarried: true } });
+    expect(await strapi.db.query('plugin::disclosure-workflow.round').count({ where: { targetDocumentId: item.documentId } })).toBe(1);
 
     // The public sees the new validity, the dates and the successor.
     const lookup = await http().get(`/api/catalogue/lookup?indexNumber=${encodeURIComponent(item.indexNumber)}`);
     expect(lookup.body.data).toMatchObject({ validity: 'expired', effectiveAt: '2024-04-01', repealAt: today(), supersededBy: expect.objectContaining({ documentId: successor.documentId }) });
   });
 
-  it('a future date waits; moving it replaces the pending row; clearing it cancels; repealed is the default', async () => {
+  it('a date typed into the draft of a live item schedules nothing until that draft is reviewed and published', async () => {
     const item = await makeItem(department, {});
+    await strapi.documents(ITEM).update({ documentId: item.documentId, data: { repealAt: today() } });
+    expect(await expiryRows(item.documentId, 'pending')).toHaveLength(0);
+    expect(await wf().status({ uid: ITEM, documentId: item.documentId })).toMatchObject({ canPublish: false, reason: 'CHANGED_AFTER_APPROVAL' });
+    await schedule().runDue();
+    expect((await rows(item.documentId)).map((r) => r.validity)).toEqual(['valid', 'valid']);
+    // Reviewed and published: now it is the signed date.
+    const { approveAndPublish } = require('../helpers/workflow');
+    await approveAndPublish(ITEM, item.documentId);
+    expect(await expiryRows(item.documentId, 'pending')).toHaveLength(1);
+    await schedule().runDue();
+    expect((await rows(item.documentId)).map((r) => r.validity)).toEqual(['repealed', 'repealed']);
+  });
+
+  it('on a draft: a future date waits; moving it replaces the pending row; clearing it cancels; repealed is the default', async () => {
+    const item = await makeItem(department, {}, { status: 'draft' });
     await strapi.documents(ITEM).update({ documentId: item.documentId, data: { repealAt: '2099-01-01' } });
     expect(await expiryRows(item.documentId, 'pending')).toHaveLength(1);
     expect((await schedule().runDue()).done).toEqual([]);
@@ -162,7 +178,7 @@ describe('废止/失效 on repealAt, through the scheduler, without a new round'
 
     await strapi.documents(ITEM).update({ documentId: item.documentId, data: { repealAt: today() } });
     await schedule().runDue();
-    expect((await rows(item.documentId)).map((r) => r.validity)).toEqual(['repealed', 'repealed']);
+    expect((await rows(item.documentId)).map((r) => r.validity)).toEqual(['repealed']);
     // Already lapsed: saving again schedules nothing more.
     await strapi.documents(ITEM).update({ documentId: item.documentId, data: { keywords: '废止' } });
     expect(await expiryRows(item.documentId, 'pending')).toHaveLength(0);

@@ -28,10 +28,10 @@ export interface GovernedType {
 }
 
 /**
- * On the day in date attribute `at` (00:00 in the site's time zone) the scheduler sets `attribute`
- * to the value of `valueFrom` (or `value`) and `changedAt` to that day, on every version of the
- * document, without a new round: these attributes do not count as content (they are left out of
- * the content hash), so the approval stays bound to what the reviewers signed.
+ * On the day in date attribute `at` of the published version (the draft's while there is none;
+ * 00:00 in the site's time zone) the scheduler sets `attribute` to the value of `valueFrom` (or
+ * `value`) and `changedAt` to that day, on every version of the document, without a new round:
+ * the reviewers signed the date, so the approval moves to the lapsed content.
  */
 export interface Expiry {
   at: string;

@@ -1,10 +1,10 @@
-// 废止/失效 on a date: after every write of a governed document whose type has an `expiry`, its one
-// pending `expire` schedule follows the draft's date, in the write's transaction.
+// 废止/失效 on a date: after every write or publication of a governed document whose type has an
+// `expiry`, its one pending `expire` schedule follows the signed date, in the same transaction.
 import type { Core } from '@strapi/strapi';
 import { PLUGIN } from '../constants';
 import type { WorkflowConfig } from '../config';
 
-const WRITES = new Set(['create', 'update', 'clone', 'discardDraft', 'delete']);
+const WRITES = new Set(['create', 'update', 'clone', 'discardDraft', 'delete', 'publish', 'unpublish']);
 
 export function expirySync(strapi: Core.Strapi) {
   const hasExpiry = (uid: string) => Boolean((strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig).contentTypes[uid]?.expiry);

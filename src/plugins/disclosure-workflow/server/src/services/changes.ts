@@ -11,6 +11,7 @@ import { currentCanonical, hashPopulate, publicContent, type SchemaLookup } from
 import { canonicalJson, sha256 } from '../domain/canonical';
 import { diffContent, type ChangesView, type DiffOptions } from '../domain/changes';
 import { refuse } from '../domain/refusal';
+import type { WorkflowConfig } from '../config';
 
 type Target = { uid: string; documentId: string; locale?: string | null };
 type Snapshot = { content: Record<string, unknown>; labels: Record<string, string>; contentHash: string };
@@ -23,6 +24,7 @@ const LABEL_CANDIDATES = ['title', 'name', 'code', 'username', 'email'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const schemas: SchemaLookup = (uid) => strapi.getModel(uid as any) as any;
+  const config = () => strapi.config.get(`plugin::${PLUGIN}`) as WorkflowConfig;
   const content = () => strapi.plugin(PLUGIN).service('content');
   const localeKey = (locale?: string | null) => locale ?? '';
 
@@ -72,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (content().isLocalized(target.uid) && target.locale) where.locale = target.locale;
     const entity = await strapi.db.query(target.uid).findOne({ where, populate: displayPopulate(target.uid) });
     if (!entity) return null;
-    const canonical = publicContent(target.uid, entity, schemas, content().hashExcluded(target.uid));
+    const canonical = publicContent(target.uid, entity, schemas, config().hashExcludedFields ?? []);
     return { content: canonical, labels: labelsOf(target.uid, entity), contentHash: sha256(canonicalJson(canonical)) };
   }
 
@@ -113,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Once per database: rounds opened before empty attributes (and an `expiry`'s attributes) left
+     * Once per database: rounds opened before empty attributes left
      * the content hash keep their approvals. Each hash a round holds is recomputed from the
      * snapshot stored under it — the content the reviewers saw — never from the current draft; a
      * round without such a snapshot keeps its hash, so its document needs a new round.
@@ -138,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               missing += 1;
               continue;
             }
-            const canonical = currentCanonical(snapshot.content, content().hashExcluded(row.targetUid));
+            const canonical = currentCanonical(snapshot.content, config().hashExcludedFields ?? []);
             const hash = sha256(canonicalJson(canonical));
             if (hash === old) continue;
             replaced[old] = hash;

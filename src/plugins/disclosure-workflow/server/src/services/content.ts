@@ -57,19 +57,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const unit = department ? entity[department] : null;
       return {
         entity,
-        contentHash: contentHash(uid, entity, schemas, this.hashExcluded(uid)),
+        contentHash: contentHash(uid, entity, schemas, config().hashExcludedFields),
         author: entity.createdBy?.id ?? null,
         departmentKeys: unit ? departmentKeys.map((k) => unit[k]).filter(Boolean) : [],
         classified: classified ? entity[classified] === true : false,
         withheld: withheld ? entity[withheld.attribute] === withheld.value : false,
       };
-    },
-
-    /** Attributes that are not content: set at publication, or by the document's expiry. */
-    hashExcluded(uid: string): string[] {
-      const expiry = spec(uid).expiry;
-      const lapse = expiry ? [expiry.at, expiry.attribute, expiry.valueFrom, expiry.changedAt].filter((a): a is string => Boolean(a)) : [];
-      return [...config().hashExcludedFields, ...lapse];
     },
 
     /** The attribute people know a document by, as configured (a media file by its name), or null. */

@@ -5,7 +5,8 @@
 import { hostname } from 'os';
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { SCHEDULE } from '../constants';
+import { ROUND, SCHEDULE } from '../constants';
+import { boundHash } from '../domain/state-machine';
 import { WorkflowRefusal, refuse } from '../domain/refusal';
 import { backoffMs, formatLocal, isTooFarInPast, parseInstant, startOfDay, type ScheduleAction } from '../domain/schedule';
 import type { Expiry, WorkflowConfig } from '../config';
@@ -111,20 +112,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const versions = (target: { documentId: string; locale?: string | null }) => ({ documentId: target.documentId, ...(target.locale ? { locale: target.locale } : {}) });
 
   /**
-   * The expiry itself: every version (draft and published) takes the lapse value and the day, and
-   * the draft's date, straight in the database — no new round, no publish (see config `Expiry`).
+   * The expiry itself: every version (draft and published) takes the lapse value and the day
+   * straight in the database — no publish. The reviewers signed the date; the lapse it causes is
+   * not a new edit: when the draft was the approved content, the approval moves to the lapsed
+   * content (the round's hashes and a snapshot, both hashes in the audit event), so nothing needs
+   * a new round. A draft with unreviewed changes stays as it was: changed after approval.
    */
   async function lapse(target: { uid: string; documentId: string; locale?: string | null }) {
     const expiry = expiryOf(target.uid);
     if (!expiry) refuse('NOT_GOVERNED', `${target.uid} has no expiry`);
-    const draft = await strapi.db.query(target.uid).findOne({ where: { ...versions(target), publishedAt: null } });
-    if (!draft) refuse('NOT_FOUND', `${target.uid} ${target.documentId}`);
-    const value = expiry!.valueFrom ? draft[expiry!.valueFrom] ?? expiry!.value : expiry!.value;
+    const content = plugin().service('content');
+    const before = await content.loadDraft(target.uid, target.documentId, target.locale ?? null);
+    if (!before) refuse('NOT_FOUND', `${target.uid} ${target.documentId}`);
+    const value = expiry!.valueFrom ? before!.entity[expiry!.valueFrom] ?? expiry!.value : expiry!.value;
     if (!value) refuse('INVALID_INPUT', `${expiry!.valueFrom} has no value`);
-    const changed: Record<string, unknown> = { [expiry!.attribute]: value, [expiry!.at]: draft[expiry!.at] ?? null };
+    const changed: Record<string, unknown> = { [expiry!.attribute]: value };
     if (expiry!.changedAt) changed[expiry!.changedAt] = formatLocal(new Date(), config().timeZone).slice(0, 10);
     await strapi.db.query(target.uid).updateMany({ where: versions(target), data: changed });
-    return changed;
+    const after = await content.loadDraft(target.uid, target.documentId, target.locale ?? null);
+    const round = await strapi.db.query(ROUND).findOne({ where: { targetUid: target.uid, targetDocumentId: target.documentId, targetLocale: target.locale ?? '' }, orderBy: [{ number: 'desc' }] });
+    const carried = Boolean(round?.data && boundHash(round.data) === before!.contentHash && after!.contentHash !== before!.contentHash);
+    if (carried) {
+      const data = JSON.parse(JSON.stringify(round.data).split(before!.contentHash).join(after!.contentHash));
+      const { count } = await strapi.db.query(ROUND).updateMany({ where: { id: round.id, version: round.version }, data: { data, version: round.version + 1 } });
+      if (count !== 1) throw new Error('round changed while the expiry fired'); // the transaction rolls back; retried
+      await plugin().service('changes').record(target);
+    }
+    return { ...changed, contentHashBefore: before!.contentHash, contentHashAfter: after!.contentHash, approvalCarried: carried };
   }
 
   let timer: NodeJS.Timeout | null = null;
@@ -205,17 +219,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Keeps the document's one pending `expire` row in step with its draft: created for the date
-     * in `expiry.at`, moved when the date changes, cancelled when it is cleared, the document
-     * deleted or already lapsed. Called by the expiry document middleware after every write.
+     * Keeps the document's one pending `expire` row in step with its signed date: created for the
+     * date in `expiry.at` of the published version (of the draft while there is none), moved when
+     * that date changes, cancelled when it is cleared, the document deleted or already lapsed.
+     * Called by the expiry document middleware after every write and publication.
      */
     async syncExpiry({ uid, documentId, locale }: { uid: string; documentId: string; locale?: string | null }) {
       const expiry = expiryOf(uid);
       if (!expiry) return null;
-      // Only the few attributes the expiry reads: this runs after every write of the type.
+      // The date the reviewers signed: the published version's, else the draft's (a document never
+      // published lapses as a draft). Only the few attributes the expiry reads: this runs after
+      // every write of the type.
       const model: any = strapi.getModel(uid as any);
-      const where: Record<string, unknown> = { documentId, ...(model.options?.draftAndPublish ? { publishedAt: null } : {}), ...(locale ? { locale } : {}) };
-      const entity = await strapi.db.query(uid).findOne({ where, select: [...new Set([expiry.at, expiry.attribute, ...(expiry.valueFrom ? [expiry.valueFrom] : [])])] });
+      const select = [...new Set([expiry.at, expiry.attribute, ...(expiry.valueFrom ? [expiry.valueFrom] : [])])];
+      const where: Record<string, unknown> = { documentId, ...(locale ? { locale } : {}) };
+      const published = model.options?.draftAndPublish ? await strapi.db.query(uid).findOne({ where: { ...where, publishedAt: { $notNull: true } }, select }) : null;
+      const entity = published ?? (await strapi.db.query(uid).findOne({ where: { ...where, ...(model.options?.draftAndPublish ? { publishedAt: null } : {}) }, select }));
       const value = entity ? (expiry.valueFrom ? entity[expiry.valueFrom] ?? expiry.value : expiry.value) : null;
       const dueAt = entity && entity[expiry.attribute] !== value ? startOfDay(entity[expiry.at], config().timeZone) : null;
       const pending = await strapi.db.query(SCHEDULE).findMany({ where: { targetUid: uid, targetDocumentId: documentId, targetLocale: locale ?? '', action: 'expire', state: 'pending' } });
