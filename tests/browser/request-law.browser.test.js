@@ -35,6 +35,8 @@ it('confirms receipt of a fax in the case panel and lists the numbered 受理回
   });
   await page.goto(`${base}/admin/content-manager/collection-types/${REQUEST}/${fax.documentId}`);
   await page.getByText(/待确认收到，已等待 \d+ 个工作日/).waitFor({ timeout: 60000 });
+  // The notices panel loads on its own, a moment after the case panel.
+  await page.getByText('尚未出具告知书。').waitFor({ timeout: 30000 });
   await expect(page.getByText('尚未出具告知书。').count()).resolves.toBe(1);
   await shot('1-awaiting');
   await choose('办理操作', '确认收到（第三十一条）');
