@@ -1,13 +1,15 @@
-// The public catalogue (公开目录): published, proactive, non-classified items only, read with
-// narrow column lists straight from the database layer.
+// The public catalogue (公开目录): published, proactive, non-classified items only. The list is one
+// SQL query with its joins (department, category) and an exact total counted per filter; the
+// lookup and the exports read through the query engine with narrow column lists.
 import type { Core } from '@strapi/strapi';
 import { CATEGORY, DEPARTMENT, ITEM } from '../../../constants';
 import { descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-query';
-import { PUBLIC_ITEM_FILTER } from '../../../domain/public-item';
+import { PUBLIC_ITEM_FILTER, wherePublicItem } from '../../../domain/public-item';
 
 const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
 const REF_FIELDS = ['documentId', 'name', 'code'];
 const LIST_POPULATE = { department: { select: REF_FIELDS }, category: { select: REF_FIELDS } };
+const TEXT_SEARCH_FIELDS = ['title', 'documentNumber', 'summary'];
 
 /** The same rule the Document Service applies to public reads, on the published rows. */
 export const PUBLIC_WHERE = { publishedAt: { $notNull: true }, ...PUBLIC_ITEM_FILTER };
@@ -22,6 +24,8 @@ function withoutIds(value: any): any {
   for (const key of Object.keys(rest)) rest[key] = withoutIds(rest[key]);
   return rest;
 }
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Filters = Omit<CatalogueQuery, 'sort' | 'page' | 'pageSize'>;
 
@@ -42,9 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (filters.genre) and.push({ genre: filters.genre });
     if (filters.validity) and.push({ validity: filters.validity });
     if (filters.indexNumber) and.push({ indexNumber: filters.indexNumber });
-    if (filters.q) {
-      and.push({ $or: ['title', 'documentNumber', 'summary'].map((field) => ({ [field]: { $containsi: filters.q } })) });
-    }
+    if (filters.q) and.push({ $or: TEXT_SEARCH_FIELDS.map((field) => ({ [field]: { $containsi: filters.q } })) });
     return { $and: and };
   }
 
@@ -53,22 +55,93 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return [{ publishedDate: direction }, { id: direction }];
   };
 
+  // Table, column and link-table names from Strapi's metadata, read once.
+  let schema: ReturnType<typeof readSchema> | undefined;
+  function readSchema() {
+    const meta: any = strapi.db.metadata.get(ITEM);
+    const column = (field: string) => meta.attributes[field].columnName ?? field;
+    const link = (field: string) => {
+      const { joinTable } = meta.attributes[field];
+      const target: any = strapi.db.metadata.get(meta.attributes[field].target);
+      return { table: joinTable.name, item: joinTable.joinColumn.name, ref: joinTable.inverseJoinColumn.name, refTable: target.tableName, refColumn: (f: string) => target.attributes[f].columnName ?? f };
+    };
+    const datetimes = LIST_FIELDS.filter((f) => meta.attributes[f].type === 'datetime');
+    return { table: meta.tableName as string, column, department: link('department'), category: link('category'), datetimes };
+  }
+
+  /** Ids of the department and category subtrees a filter names (a builder is thenable: not returned from async code). */
+  async function treeIds(filters: Filters) {
+    return {
+      department: filters.department ? await subtree(DEPARTMENT, filters.department, filters.includeSubDepartments) : undefined,
+      category: filters.category ? await subtree(CATEGORY, filters.category, true) : undefined,
+    };
+  }
+
+  /** The filtered set of public published items as a knex query on `i`. */
+  function filtered(filters: Filters, trees: Awaited<ReturnType<typeof treeIds>>) {
+    schema ??= readSchema();
+    const s = schema;
+    const knex = strapi.db.connection;
+    const c = (field: string) => `i.${s.column(field)}`;
+    const query = knex(`${s.table} as i`).whereNotNull(c('publishedAt'));
+    wherePublicItem(query, (name) => `i.${name}`);
+    for (const name of ['department', 'category'] as const) {
+      const ids = trees[name];
+      if (!ids) continue;
+      const l = s[name];
+      query.whereIn('i.id', knex(l.table).select(l.item).whereIn(l.ref, ids));
+    }
+    if (filters.year) query.whereBetween(c('formedAt'), [`${filters.year}-01-01`, `${filters.year}-12-31`]);
+    if (filters.genre) query.where(c('genre'), filters.genre);
+    if (filters.validity) query.where(c('validity'), filters.validity);
+    if (filters.indexNumber) query.where(c('indexNumber'), filters.indexNumber);
+    if (filters.q) {
+      const pattern = `%${escapeLike(filters.q)}%`;
+      query.where((q: any) => {
+        for (const field of TEXT_SEARCH_FIELDS) q.orWhereRaw(`LOWER(??) LIKE LOWER(?) ESCAPE '\\'`, [c(field), pattern]);
+      });
+    }
+    return query;
+  }
+
+  /** One page: the item columns and the two references, by left joins on the link tables. */
+  async function page(query: CatalogueQuery, trees: Awaited<ReturnType<typeof treeIds>>) {
+    const direction = query.sort.endsWith(':asc') ? 'asc' : 'desc';
+    const builder = filtered(query, trees);
+    const s = schema!;
+    const rows = await builder
+      .select([...LIST_FIELDS.map((f) => `i.${s.column(f)} as ${f}`)])
+      .select(['department', 'category'].flatMap((name) => REF_FIELDS.map((f) => `${name}.${s[name as 'department'].refColumn(f)} as ${name}_${f}`)))
+      .leftJoin(`${s.department.table} as dl`, 'dl.' + s.department.item, 'i.id')
+      .leftJoin(`${s.department.refTable} as department`, 'department.id', 'dl.' + s.department.ref)
+      .leftJoin(`${s.category.table} as cl`, 'cl.' + s.category.item, 'i.id')
+      .leftJoin(`${s.category.refTable} as category`, 'category.id', 'cl.' + s.category.ref)
+      .orderBy([{ column: `i.${s.column('publishedDate')}`, order: direction }, { column: 'i.id', order: direction }])
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize);
+    return rows.map((row: any) => {
+      const item: any = {};
+      for (const f of LIST_FIELDS) item[f] = row[f];
+      // As the query engine returns them: datetimes as ISO strings, dates as stored text.
+      for (const f of s.datetimes) if (item[f] !== null && item[f] !== undefined) item[f] = new Date(item[f]).toISOString();
+      for (const name of ['department', 'category']) {
+        item[name] = row[`${name}_documentId`] == null ? null : Object.fromEntries(REF_FIELDS.map((f) => [f, row[`${name}_${f}`]]));
+      }
+      return item;
+    });
+  }
+
+  async function count(filters: Filters, trees: Awaited<ReturnType<typeof treeIds>>): Promise<number> {
+    const [{ total }] = await filtered(filters, trees).count({ total: '*' });
+    return Number(total);
+  }
+
   return {
     async list(query: CatalogueQuery) {
-      const conditions = await where(query);
-      const [data, total] = await Promise.all([
-        strapi.db.query(ITEM).findMany({
-          select: LIST_FIELDS,
-          where: conditions,
-          populate: LIST_POPULATE,
-          orderBy: orderBy(query.sort),
-          limit: query.pageSize,
-          offset: (query.page - 1) * query.pageSize,
-        }),
-        strapi.db.query(ITEM).count({ where: conditions }),
-      ]);
+      const trees = await treeIds(query);
+      const [data, total] = await Promise.all([page(query, trees), count(query, trees)]);
       return {
-        data: withoutIds(data),
+        data,
         meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total } },
       };
     },
