@@ -12,6 +12,15 @@ export default ({ env }) => ({
     // Open-data exports stream in batches; this bounds one download.
     exportMaxRows: env.int('CATALOGUE_EXPORT_MAX_ROWS', 50000),
   },
+  // Anonymous public reads (README → Public cache): HTTP freshness for browsers and CDNs, and the
+  // in-process cache bounded in bytes. PUBLIC_CACHE=false turns the in-process cache and the
+  // ETag / Cache-Control headers off (the benchmark's "uncached").
+  publicCache: {
+    enabled: env.bool('PUBLIC_CACHE', true),
+    maxAge: env.int('PUBLIC_CACHE_MAX_AGE', 10),
+    staleWhileRevalidate: env.int('PUBLIC_CACHE_STALE_WHILE_REVALIDATE', 30),
+    maxBytes: env.int('PUBLIC_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+  },
   // Public 依申请公开 intake: submissions per client in a window, counted in the database.
   intake: {
     rateLimit: { max: env.int('INTAKE_RATE_LIMIT', 10), windowMs: env.int('INTAKE_RATE_WINDOW_MS', 10 * 60 * 1000) },

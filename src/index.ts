@@ -26,6 +26,7 @@ import { registrationFollowsSuperAdmins } from './bootstrap/first-admin';
 import { assertValidTemplate } from './domain/index-number';
 import { registerRequestActions } from './api/disclosure-request/permissions';
 import { seedNoticeTemplates } from './bootstrap/notice-templates';
+import { publicCache, startPublicCache } from './middlewares/lib/public-cache-store';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -49,6 +50,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    startPublicCache(strapi); // first: the writes of the steps below already invalidate
     await ensureCatalogueIndexes(strapi);
     await ensureChineseDefaultLocale(strapi);
     await ensureAdminRoles(strapi);
@@ -65,5 +67,9 @@ export default {
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
     await ensureDemoStaff(strapi); // decides itself: demo data on, never in production
     await registrationFollowsSuperAdmins(strapi);
+  },
+
+  async destroy() {
+    await publicCache()?.stop();
   },
 };

@@ -1,0 +1,125 @@
+// The process's cache of anonymous public reads and how it is invalidated. Any committed write
+// that can alter public output (the public content types, their components, uploaded files, the
+// Public role's permissions) clears every entry: locally at once and again at commit, and on every
+// other instance through PostgreSQL LISTEN/NOTIFY (delivered at commit). While the listening
+// connection is down the cache is not used at all: a missed notification cannot leave a stale entry.
+import { randomUUID } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
+import { ByteLru, responseBytes, type CachedResponse } from '../../domain/public-cache';
+import { PUBLIC_CONTENT_TYPES } from '../../constants';
+
+export const CHANNEL = 'disclosure_public_cache';
+const RECONNECT_MS = 500;
+const OTHER_MODELS = ['plugin::upload.file', 'plugin::users-permissions.permission', 'plugin::users-permissions.role'];
+const ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'];
+
+export interface PublicCacheSettings {
+  enabled: boolean;
+  maxAge: number;
+  staleWhileRevalidate: number;
+  maxBytes: number;
+}
+
+export interface PublicCacheStore {
+  settings: PublicCacheSettings;
+  /** False while PostgreSQL notifications may be missed (listener down): no reads, no fills. */
+  usable(): boolean;
+  responses: ByteLru<CachedResponse>;
+  /** Exact catalogue totals per filter (the list's count), under the same invalidation. */
+  counts: ByteLru<number>;
+  /** Collection path segments under /api whose anonymous reads are cached. */
+  collections: string[];
+  clear(reason: string): void;
+  stop(): Promise<void>;
+}
+
+let store: PublicCacheStore | undefined;
+export const publicCache = (): PublicCacheStore | undefined => store;
+
+export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
+  const settings = strapi.config.get<PublicCacheSettings>('disclosure.publicCache');
+  const instance = randomUUID();
+  const isPostgres = strapi.db.dialect.client === 'postgres';
+  const responses = new ByteLru<CachedResponse>(settings.maxBytes, responseBytes);
+  const counts = new ByteLru<number>(1 << 20, () => 16);
+  let listening = !isPostgres;
+  let stopped = false;
+  let listener: Client | undefined;
+
+  const clear = (reason: string) => {
+    responses.clear();
+    counts.clear();
+    strapi.log.debug(`[public-cache] cleared: ${reason}`);
+  };
+
+  const models = new Set<string>([...PUBLIC_CONTENT_TYPES, ...OTHER_MODELS]);
+  for (const uid of PUBLIC_CONTENT_TYPES) {
+    for (const attribute of Object.values<any>(strapi.getModel(uid as any).attributes)) {
+      if (attribute.type === 'component') models.add(attribute.component);
+      if (attribute.type === 'dynamiczone') for (const c of attribute.components) models.add(c);
+    }
+  }
+
+  async function written(event: any) {
+    if (!models.has(event.model.uid)) return;
+    clear(`${event.action} ${event.model.uid}`);
+    if (!strapi.db.inTransaction()) {
+      if (isPostgres) await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CHANNEL, instance]);
+      return;
+    }
+    // Inside the writer's transaction: the NOTIFY goes out at its commit (and not on rollback);
+    // entries filled between this write and the commit are dropped at commit.
+    await strapi.db.transaction(async ({ trx, onCommit }) => {
+      onCommit(() => clear(`commit after ${event.action} ${event.model.uid}`));
+      if (isPostgres) await trx.raw('SELECT pg_notify(?, ?)', [CHANNEL, instance]);
+    });
+  }
+  strapi.db.lifecycles.subscribe(Object.fromEntries(ACTIONS.map((action) => [action, written])) as any);
+
+  async function listen() {
+    const { connection } = strapi.config.get<any>('database.connection');
+    const client = new Client(connection);
+    const lost = (error?: Error) => {
+      if (listener !== client) return;
+      listener = undefined;
+      listening = false;
+      clear(`notification connection lost${error ? `: ${error.message}` : ''}`);
+      client.end().catch(() => {});
+      if (!stopped) setTimeout(() => listen().catch(() => {}), RECONNECT_MS);
+    };
+    listener = client;
+    client.on('error', lost);
+    client.on('end', () => lost());
+    // Every notification, our own included: ours arrives at commit, after reads that saw the old rows.
+    client.on('notification', (message) => clear(`notified by ${message.payload === instance ? 'this instance' : 'another instance'}`));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      clear('listening (again)');
+      listening = true;
+    } catch (error) {
+      lost(error as Error);
+    }
+  }
+  if (isPostgres && settings.enabled) listen().catch(() => {});
+
+  store = {
+    settings,
+    usable: () => settings.enabled && listening,
+    responses,
+    counts,
+    collections: PUBLIC_CONTENT_TYPES.map((uid) => {
+      const { info, kind } = strapi.getModel(uid as any) as any;
+      return kind === 'singleType' ? info.singularName : info.pluralName;
+    }),
+    clear,
+    async stop() {
+      stopped = true;
+      const client = listener;
+      listener = undefined;
+      if (client) await client.end().catch(() => {});
+    },
+  };
+  return store;
+}

@@ -1,0 +1,62 @@
+// Anonymous public reads (catalogue list, lookup, exports; REST reads of the public content types)
+// get a strong ETag, `Cache-Control: public, max-age, stale-while-revalidate`, a 304 on a matching
+// If-None-Match, and are answered from the in-process cache (lib/public-cache-store.ts) when
+// possible. It sits right after strapi::security and strapi::cors, so a hit carries exactly the
+// security and CORS headers of a full answer; the route's own headers are stored with the body.
+// A request with an Authorization or Cookie header is neither served from nor stored in the cache.
+import { Readable } from 'stream';
+import { cacheControl, etagOf, isPublicReadPath, matchesIfNoneMatch, type CachedResponse } from '../domain/public-cache';
+import { publicCache } from './lib/public-cache-store';
+
+async function bytesOf(body: unknown): Promise<Buffer | undefined> {
+  if (Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string') return Buffer.from(body);
+  if (body instanceof Readable) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  }
+  if (body && typeof body === 'object') return Buffer.from(JSON.stringify(body));
+  return undefined;
+}
+
+function send(ctx: any, entry: CachedResponse, settings: { maxAge: number; staleWhileRevalidate: number }) {
+  for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
+  ctx.vary('Origin');
+  ctx.set('ETag', entry.etag);
+  ctx.set('Cache-Control', cacheControl(settings));
+  if (matchesIfNoneMatch(ctx.get('If-None-Match'), entry.etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+    return;
+  }
+  ctx.status = entry.status;
+  ctx.body = entry.body;
+}
+
+export default (_config, { strapi }) => {
+  const prefix = strapi.config.get('api.rest.prefix', '/api');
+  return async (ctx, next) => {
+    const cache = publicCache();
+    if (!cache?.settings.enabled || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || !isPublicReadPath(ctx.path, prefix, cache.collections)) return next();
+    if (ctx.get('Authorization') || ctx.get('Cookie')) return next();
+    const key = ctx.url;
+    const usable = cache.usable();
+    const hit = usable ? cache.responses.get(key) : undefined;
+    if (hit) return send(ctx, hit, cache.settings);
+
+    const generation = cache.responses.generation;
+    const before = new Set(Object.keys(ctx.response.headers));
+    await next();
+    if (ctx.status !== 200) return;
+    const body = await bytesOf(ctx.body);
+    if (!body) return;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries<any>(ctx.response.headers)) {
+      if (!before.has(name) && name !== 'content-length') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    const entry: CachedResponse = { status: 200, headers, body, etag: etagOf(body) };
+    if (usable && cache.usable()) cache.responses.set(key, entry, generation);
+    send(ctx, entry, cache.settings);
+  };
+};

@@ -1,0 +1,68 @@
+// Two instances on one PostgreSQL database, each with its own public cache: an item made 涉密 or
+// unpublished on one is never served by either after the change commits + 1 s, even while readers
+// keep both caches busy during the change.
+const request = require('supertest');
+const net = require('net');
+const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
+const { ITEM, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { startInstance } = require('../../scripts/spawn-instance');
+
+let other;
+beforeAll(async () => {
+  if (!/^postgres/.test(process.env.DATABASE_URL || '')) throw new Error('the multi-process test needs PostgreSQL (DATABASE_URL)');
+  await setupStrapi();
+});
+afterAll(async () => {
+  if (other && other.child.exitCode === null) other.child.kill('SIGTERM');
+  await cleanupStrapi();
+});
+
+const freePort = () => new Promise((resolve) => {
+  const server = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+
+it('an item made 涉密 or unpublished leaves both instances\' caches within 1 s of the commit', async () => {
+  const marker = unique('双实例');
+  const department = await makeDepartment({ name: `缓存局${marker}` });
+  const secret = await makeItem(department, { title: `${marker} 将涉密` });
+  const withdrawn = await makeItem(department, { title: `${marker} 将撤回` });
+  const port = await freePort();
+  other = await startInstance({ LISTEN: 'true', PORT: String(port), HOST: '127.0.0.1', SCHEDULER_ENABLED: 'false' });
+  const here = () => http();
+  const there = () => request(`http://127.0.0.1:${port}`);
+  const paths = [
+    `/api/catalogue?q=${encodeURIComponent(marker)}`,
+    `/api/catalogue/lookup?indexNumber=${encodeURIComponent(secret.indexNumber)}`,
+    `/api/disclosure-items/${secret.documentId}`,
+    `/api/disclosure-items/${withdrawn.documentId}`,
+  ];
+  const shows = (res, item) => res.status === 200 && res.text.includes(item.documentId);
+  for (const client of [here, there]) {
+    for (const path of paths.slice(0, 3)) expect(shows(await client().get(path), secret)).toBe(true);
+    expect(shows(await client().get(paths[3]), withdrawn)).toBe(true);
+    expect((await client().get(paths[0])).headers.etag).toBeDefined();
+  }
+
+  // Readers keep filling both caches while the changes are made and committed.
+  let reading = true;
+  const readers = [here, there].map(async (client) => {
+    while (reading) await Promise.all(paths.map((path) => client().get(path)));
+  });
+  try {
+    await strapi.documents(ITEM).update({ documentId: secret.documentId, data: { classified: true, disclosure: 'on_request' } });
+    await strapi.documents(ITEM).unpublish({ documentId: withdrawn.documentId });
+    await new Promise((r) => setTimeout(r, 1000));
+    for (let round = 0; round < 5; round++) {
+      for (const client of [here, there]) {
+        for (const path of paths.slice(0, 3)) expect([path, shows(await client().get(path), secret)]).toEqual([path, false]);
+        expect(shows(await client().get(paths[3]), withdrawn)).toBe(false);
+      }
+    }
+  } finally {
+    reading = false;
+    await Promise.all(readers);
+  }
+}, 300_000);
