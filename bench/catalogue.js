@@ -1,39 +1,70 @@
-// npm run bench:catalogue — core REST list (department + category populated) vs the catalogue
-// endpoint, same page of the same data, interleaved rounds in one run on PostgreSQL.
+// npm run bench:catalogue — one run on PostgreSQL, interleaved rounds, medians, the same page of the
+// same data: the core REST list (department + category populated) and the catalogue on an instance
+// with PUBLIC_CACHE=false; the catalogue answered from the public cache on a second instance; and a
+// bare Koa server (started here) returning the catalogue's exact JSON bytes, the ceiling.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { database, startServer, load, median } = require('./lib');
 
 const ITEMS = Number(process.env.BENCH_ITEMS || 20000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const log = (m) => console.log(`[bench] ${m}`);
+const PAGE = 'page=3&pageSize=20';
+
+function startBareKoa(file, port) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'bare-koa.js'), file, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (chunk) => String(chunk).includes('READY') && resolve({ url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') }));
+    child.on('exit', (code) => reject(new Error(`bare Koa exited with ${code}`)));
+  });
+}
 
 (async () => {
   const db = await database(log);
-  let server;
+  const servers = [];
   try {
     log(`seeding ${ITEMS} published items on ${db.url.replace(/:[^:@/]*@/, ':***@')}`);
-    server = await startServer({ port: 1399, env: { DATABASE_URL: db.url, BENCH_SEED_ITEMS: String(ITEMS) }, log });
+    const cached = await startServer({ port: 1399, env: { DATABASE_URL: db.url, BENCH_SEED_ITEMS: String(ITEMS), PUBLIC_CACHE: 'true' }, log });
+    servers.push(cached);
+    const uncached = await startServer({ port: 1398, env: { DATABASE_URL: db.url, PUBLIC_CACHE: 'false' }, log });
+    servers.push(uncached);
+    const bytes = Buffer.from(await (await fetch(`${cached.url}/api/catalogue?${PAGE}`)).arrayBuffer());
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-koa-')), 'catalogue.json');
+    fs.writeFileSync(file, bytes);
+    const koa = await startBareKoa(file, 1397);
+    servers.push(koa);
     const targets = {
-      core: `${server.url}/api/disclosure-items?populate[0]=department&populate[1]=category&sort=publishedDate:desc&pagination[page]=3&pagination[pageSize]=20`,
-      catalogue: `${server.url}/api/catalogue?page=3&pageSize=20`,
+      'core REST list (populate department, category)': `${uncached.url}/api/disclosure-items?populate[0]=department&populate[1]=category&sort=publishedDate:desc&pagination[page]=3&pagination[pageSize]=20`,
+      'catalogue, uncached (PUBLIC_CACHE=false)': `${uncached.url}/api/catalogue?${PAGE}`,
+      'catalogue, cached': `${cached.url}/api/catalogue?${PAGE}`,
+      'bare Koa, same JSON bytes': `${koa.url}/`,
     };
     for (const url of Object.values(targets)) await load(url, { duration: 2 }); // warm-up
-    const results = { core: [], catalogue: [] };
+    const results = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [name, url] of Object.entries(targets)) {
         const r = await load(url, { duration: DURATION });
         results[name].push(r);
-        log(`round ${round}/${ROUNDS} ${name.padEnd(9)} ${r.rps.toFixed(0)} req/s  p95 ${r.p95.toFixed(1)} ms  (${r.total} requests, ${r.errors} errors)`);
+        log(`round ${round}/${ROUNDS} ${name.padEnd(48)} ${r.rps.toFixed(0)} req/s  p95 ${r.p95.toFixed(1)} ms  (${r.total} requests, ${r.errors} errors)`);
       }
     }
-    const summary = Object.fromEntries(Object.entries(results).map(([k, rs]) => [k, { rps: median(rs.map((r) => r.rps)), p95: median(rs.map((r) => r.p95)) }]));
+    const s = Object.fromEntries(Object.entries(results).map(([k, rs]) => [k, { rps: median(rs.map((r) => r.rps)), p95: median(rs.map((r) => r.p95)) }]));
+    const [core, unc, hit, bare] = Object.values(s);
     console.log('');
-    log(`items: ${ITEMS}, rounds: ${ROUNDS} × ${DURATION} s, 10 connections, medians:`);
-    log(`  core REST list (populate department, category): ${summary.core.rps.toFixed(0)} req/s, p95 ${summary.core.p95.toFixed(1)} ms`);
-    log(`  catalogue endpoint:                            ${summary.catalogue.rps.toFixed(0)} req/s, p95 ${summary.catalogue.p95.toFixed(1)} ms`);
-    log(`  ratio catalogue / core: throughput ×${(summary.catalogue.rps / summary.core.rps).toFixed(2)}, p95 ×${(summary.catalogue.p95 / summary.core.p95).toFixed(2)}`);
+    log(`items: ${ITEMS}, rounds: ${ROUNDS} × ${DURATION} s, 10 connections, ${bytes.length} bytes per answer, medians:`);
+    console.log('| target | req/s | p95 ms |');
+    console.log('|---|---:|---:|');
+    for (const [name, v] of Object.entries(s)) console.log(`| ${name} | ${v.rps.toFixed(0)} | ${v.p95.toFixed(1)} |`);
+    console.log('');
+    console.log(`| ratio | measured | target |`);
+    console.log('|---|---:|---:|');
+    console.log(`| catalogue uncached / core REST | ×${(unc.rps / core.rps).toFixed(2)} | ≥ ×5 |`);
+    console.log(`| catalogue cached / bare Koa | ×${(hit.rps / bare.rps).toFixed(2)} | ≥ ×0.3 |`);
   } finally {
-    if (server) server.stop();
+    for (const server of servers) server.stop();
     await new Promise((r) => setTimeout(r, 500));
     db.stop();
   }
