@@ -13,6 +13,9 @@ export default ({ env }) => {
   return [
     'strapi::logger',
     'strapi::errors',
+    // Anonymous public reads: ETag / Cache-Control / 304, hits answered here with the headers the
+    // rest of the chain set for the same Origin (README → HTTP caching and the public cache).
+    'global::public-cache',
     {
       name: 'strapi::security',
       config: {
@@ -34,9 +37,6 @@ export default ({ env }) => {
         graphqlPath: '/graphql',
       }),
     },
-    // After security and CORS (their headers are set on every answer), before everything else:
-    // anonymous public reads with ETag / Cache-Control / 304, hits answered here (README → Public cache).
-    'global::public-cache',
     'strapi::query',
     'strapi::body',
     'global::admin-login-limit', // after the body parser: failures per IP and account in the database (config/disclosure.ts adminLogin)

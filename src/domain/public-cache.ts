@@ -65,6 +65,12 @@ export class ByteLru<V> {
   }
 }
 
+/**
+ * The cache key: the URL, and what the CORS answer depends on — the request's Origin and the
+ * server's own origin (protocol and Host) — so a stored answer's headers are those of a full one.
+ */
+export const cacheKey = (r: { protocol: string; host: string; origin: string; url: string }) => `${r.protocol}://${r.host}\n${r.origin}\n${r.url}`;
+
 /** Strong validator: the SHA-256 of the exact bytes sent. */
 export const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('base64url')}"`;
 

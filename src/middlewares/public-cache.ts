@@ -1,11 +1,12 @@
 // Anonymous public reads (catalogue list, lookup, exports; REST reads of the public content types)
 // get a strong ETag, `Cache-Control: public, max-age, stale-while-revalidate`, a 304 on a matching
 // If-None-Match, and are answered from the in-process cache (lib/public-cache-store.ts) when
-// possible. It sits right after strapi::security and strapi::cors, so a hit carries exactly the
-// security and CORS headers of a full answer; the route's own headers are stored with the body.
+// possible. It runs before strapi::security and strapi::cors and stores every header the rest of
+// the chain set; what those depend on (the Origin, and the server's own origin from Host and
+// protocol) is part of the key, so a hit replays exactly the headers of a full answer.
 // A request with an Authorization or Cookie header is neither served from nor stored in the cache.
 import { Readable } from 'stream';
-import { cacheControl, etagOf, isPublicReadPath, matchesIfNoneMatch, type CachedResponse } from '../domain/public-cache';
+import { cacheControl, cacheKey, etagOf, isPublicReadPath, matchesIfNoneMatch, type CachedResponse } from '../domain/public-cache';
 import { publicCache } from './lib/public-cache-store';
 
 async function bytesOf(body: unknown): Promise<Buffer | undefined> {
@@ -40,20 +41,19 @@ export default (_config, { strapi }) => {
     const cache = publicCache();
     if (!cache?.settings.enabled || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || !isPublicReadPath(ctx.path, prefix, cache.collections)) return next();
     if (ctx.get('Authorization') || ctx.get('Cookie')) return next();
-    const key = ctx.url;
+    const key = cacheKey({ protocol: ctx.protocol, host: ctx.host, origin: ctx.get('Origin'), url: ctx.url });
     const usable = cache.usable();
     const hit = usable ? cache.responses.get(key) : undefined;
     if (hit) return send(ctx, hit, cache.settings);
 
     const generation = cache.responses.generation;
-    const before = new Set(Object.keys(ctx.response.headers));
     await next();
     if (ctx.status !== 200) return;
     const body = await bytesOf(ctx.body);
     if (!body) return;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries<any>(ctx.response.headers)) {
-      if (!before.has(name) && name !== 'content-length') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      if (name !== 'content-length') headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     const entry: CachedResponse = { status: 200, headers, body, etag: etagOf(body) };
     if (usable && cache.usable()) cache.responses.set(key, entry, generation);

@@ -26,7 +26,7 @@ export interface PublicCacheStore {
   /** False while PostgreSQL notifications may be missed (listener down): no reads, no fills. */
   usable(): boolean;
   responses: ByteLru<CachedResponse>;
-  /** Exact catalogue totals per filter (the list's count), under the same invalidation. */
+  /** Exact catalogue totals per filter (the list's count), under the same invalidation; kept also with PUBLIC_CACHE=false. */
   counts: ByteLru<number>;
   /** Collection path segments under /api whose anonymous reads are cached. */
   collections: string[];
@@ -102,11 +102,11 @@ export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
       lost(error as Error);
     }
   }
-  if (isPostgres && settings.enabled) listen().catch(() => {});
+  if (isPostgres) listen().catch(() => {});
 
   store = {
     settings,
-    usable: () => settings.enabled && listening,
+    usable: () => listening,
     responses,
     counts,
     collections: PUBLIC_CONTENT_TYPES.map((uid) => {
