@@ -1,5 +1,5 @@
 // The ceiling of bench:catalogue: a bare Koa server answering every request with the same JSON
-// bytes (argv[2]: file with the bytes, argv[3]: port). Prints "READY" when it listens.
+// bytes (argv[2]: file with the bytes). Prints "READY <port>" when it listens (on a free port).
 const fs = require('fs');
 const Koa = require('koa');
 
@@ -9,4 +9,4 @@ app.use((ctx) => {
   ctx.type = 'application/json';
   ctx.body = body;
 });
-app.listen(Number(process.argv[3]), '127.0.0.1', () => console.log('READY'));
+const server = app.listen(0, '127.0.0.1', () => console.log(`READY ${server.address().port}`));

@@ -4,6 +4,7 @@
 // bare Koa server (started here) returning the catalogue's exact JSON bytes, the ceiling.
 const { spawn } = require('child_process');
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 const { database, startServer, load, median } = require('./lib');
@@ -14,10 +15,20 @@ const DURATION = Number(process.env.BENCH_DURATION || 10);
 const log = (m) => console.log(`[bench] ${m}`);
 const PAGE = 'page=3&pageSize=20';
 
-function startBareKoa(file, port) {
+const freePort = () => new Promise((resolve) => {
+  const server = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+
+function startBareKoa(file) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'bare-koa.js'), file, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (chunk) => String(chunk).includes('READY') && resolve({ url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') }));
+    const child = spawn(process.execPath, [path.join(__dirname, 'bare-koa.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (chunk) => {
+      const ready = /READY (\d+)/.exec(String(chunk));
+      if (ready) resolve({ url: `http://127.0.0.1:${ready[1]}`, stop: () => child.kill('SIGTERM') });
+    });
     child.on('exit', (code) => reject(new Error(`bare Koa exited with ${code}`)));
   });
 }
@@ -27,14 +38,14 @@ function startBareKoa(file, port) {
   const servers = [];
   try {
     log(`seeding ${ITEMS} published items on ${db.url.replace(/:[^:@/]*@/, ':***@')}`);
-    const cached = await startServer({ port: 1399, env: { DATABASE_URL: db.url, BENCH_SEED_ITEMS: String(ITEMS), PUBLIC_CACHE: 'true' }, log });
+    const cached = await startServer({ port: await freePort(), env: { DATABASE_URL: db.url, BENCH_SEED_ITEMS: String(ITEMS), PUBLIC_CACHE: 'true' }, log });
     servers.push(cached);
-    const uncached = await startServer({ port: 1398, env: { DATABASE_URL: db.url, PUBLIC_CACHE: 'false' }, log });
+    const uncached = await startServer({ port: await freePort(), env: { DATABASE_URL: db.url, PUBLIC_CACHE: 'false' }, log });
     servers.push(uncached);
     const bytes = Buffer.from(await (await fetch(`${cached.url}/api/catalogue?${PAGE}`)).arrayBuffer());
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-koa-')), 'catalogue.json');
     fs.writeFileSync(file, bytes);
-    const koa = await startBareKoa(file, 1397);
+    const koa = await startBareKoa(file);
     servers.push(koa);
     const targets = {
       'core REST list (populate department, category)': `${uncached.url}/api/disclosure-items?populate[0]=department&populate[1]=category&sort=publishedDate:desc&pagination[page]=3&pagination[pageSize]=20`,
