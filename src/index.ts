@@ -41,6 +41,7 @@ export default {
     strapi.documents.use(replyRules(strapi));
     strapi.documents.use(noticeTemplateRules());
     strapi.documents.use(strapi.service('api::disclosure-request.personal-data').documentMiddleware());
+    strapi.service('api::disclosure-item.search-index').subscribe();
     registerGraphqlGuards(strapi);
     guardContentApiQueries(strapi);
     await registerRequestActions(strapi); // before the admin's bootstrap, like the condition below
@@ -50,6 +51,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureCatalogueIndexes(strapi);
+    await strapi.service('api::disclosure-item.search-index').ensure();
     await ensureChineseDefaultLocale(strapi);
     await ensureAdminRoles(strapi);
     await narrowAuthorRequestRead(strapi);
@@ -65,5 +67,8 @@ export default {
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
     await ensureDemoStaff(strapi); // decides itself: demo data on, never in production
     await registrationFollowsSuperAdmins(strapi);
+  },
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    strapi.service('api::disclosure-item.search-index').stop();
   },
 };

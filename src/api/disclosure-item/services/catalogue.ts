@@ -5,9 +5,9 @@ import { CATEGORY, DEPARTMENT, ITEM } from '../../../constants';
 import { descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-query';
 import { PUBLIC_ITEM_FILTER } from '../../../domain/public-item';
 
-const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
+export const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
 const REF_FIELDS = ['documentId', 'name', 'code'];
-const LIST_POPULATE = { department: { select: REF_FIELDS }, category: { select: REF_FIELDS } };
+export const LIST_POPULATE = { department: { select: REF_FIELDS }, category: { select: REF_FIELDS } };
 
 /** The same rule the Document Service applies to public reads, on the published rows. */
 export const PUBLIC_WHERE = { publishedAt: { $notNull: true }, ...PUBLIC_ITEM_FILTER };
@@ -15,7 +15,7 @@ export const PUBLIC_WHERE = { publishedAt: { $notNull: true }, ...PUBLIC_ITEM_FI
 const LINKED_ITEM = { select: ['documentId', 'indexNumber', 'title', 'genre'], where: PUBLIC_WHERE };
 
 /** Database ids are internal: the public identifies items by documentId and 索引号. */
-function withoutIds(value: any): any {
+export function withoutIds(value: any): any {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (!value || typeof value !== 'object' || value instanceof Date) return value;
   const { id: _id, ...rest } = value;
@@ -55,6 +55,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(query: CatalogueQuery) {
+      // Full-text search (services/search.ts), with the other filters as conditions on the live rows.
+      if (query.q) return strapi.service('api::disclosure-item.search').list(query, await where({ ...query, q: undefined }));
       const conditions = await where(query);
       const [data, total] = await Promise.all([
         strapi.db.query(ITEM).findMany({
