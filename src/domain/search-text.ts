@@ -116,28 +116,31 @@ function matches(text: string, terms: string[]): Array<[number, number]> {
 }
 
 /**
- * An HTML-escaped snippet of the first text (in the order given) where the query occurs, matches
- * wrapped in <mark>, with about `width` characters around the first match; null when none occurs.
+ * An HTML-escaped snippet of the (plain) text where most of the query's terms occur — the first
+ * such in the order given — matches wrapped in <mark>, with about `width` characters around the
+ * first match; null when none occurs.
  */
 export function highlight(texts: Array<string | null | undefined>, query: string, width = 120): string | null {
   const terms = queryTerms(query);
+  let best: { text: string; found: Array<[number, number]>; score: number } | null = null;
   for (const raw of texts) {
-    const text = plainText(raw);
+    const text = String(raw ?? '').replace(/\s+/g, ' ').trim();
     const found = matches(text, terms);
-    if (!found.length) continue;
-    const start = Math.max(0, Math.min(found[0][0] - Math.floor(width / 4), text.length - width));
-    const end = Math.min(text.length, start + width);
-    let out = start > 0 ? '…' : '';
-    let at = start;
-    for (const [s, e] of found) {
-      if (s >= end) break;
-      const from = Math.max(s, at);
-      const to = Math.min(e, end);
-      out += escapeHtml(text.slice(at, from)) + `<mark>${escapeHtml(text.slice(from, to))}</mark>`;
-      at = to;
-    }
-    out += escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '');
-    return out;
+    const score = new Set(found.map(([s, e]) => normalize(text.slice(s, e)))).size;
+    if (score > (best?.score ?? 0)) best = { text, found, score };
   }
-  return null;
+  if (!best) return null;
+  const { text, found } = best;
+  const start = Math.max(0, Math.min(found[0][0] - Math.floor(width / 4), text.length - width));
+  const end = Math.min(text.length, start + width);
+  let out = start > 0 ? '…' : '';
+  let at = start;
+  for (const [s, e] of found) {
+    if (s >= end) break;
+    const from = Math.max(s, at);
+    const to = Math.min(e, end);
+    out += escapeHtml(text.slice(at, from)) + `<mark>${escapeHtml(text.slice(from, to))}</mark>`;
+    at = to;
+  }
+  return out + escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '');
 }

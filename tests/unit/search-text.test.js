@@ -32,7 +32,8 @@ describe('search text', () => {
   });
 
   it('highlights escaped text with the matches marked and context around the first match', () => {
-    expect(highlight(['<script>alert(1)</script> 招生通知'], '招生')).toBe('alert(1) <mark>招生</mark>通知');
+    expect(highlight(['<script>alert(1)</script> 招生通知'], '招生')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; <mark>招生</mark>通知');
+    expect(highlight(['标题 甲', '正文 甲 招生'], '甲 招生')).toBe('正文 <mark>甲</mark> <mark>招生</mark>');
     expect(highlight(['a < b & 招生'], '招生')).toBe('a &lt; b &amp; <mark>招生</mark>');
     expect(highlight(['无关', '正文提到义务教育'], '义务教育')).toBe('正文提到<mark>义务教育</mark>');
     expect(highlight(['标题'], '招生')).toBeNull();

@@ -5,6 +5,7 @@
 // title and body are searchable at commit, attachments a moment later.
 // PostgreSQL: weighted tsvector (title/文号 A, keywords/summary B, body/attachments C) with a GIN
 // index, plus small title and title+summary vectors for ranking. SQLite: an FTS5 table.
+import { AsyncResource } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { ITEM } from '../../../constants';
 import { indexTokens, plainText } from '../../../domain/search-text';
@@ -151,8 +152,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  // Timers inherit the caller's async context: a pass started from inside a publish would run in
+  // its (by then finished) transaction. Bound here, it runs in the context the service was made in.
+  const drainOutside = AsyncResource.bind(drain);
   function kick() {
-    if (!timer && !stopped) timer = setTimeout(drain, 50);
+    if (!timer && !stopped) timer = setTimeout(drainOutside, 50);
   }
 
   async function beforeMany(event: any) {

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { ITEM } from '../../../constants';
 import type { CatalogueQuery } from '../../../domain/catalogue-query';
 import { wherePublicItem } from '../../../domain/public-item';
-import { highlight, queryTokens } from '../../../domain/search-text';
+import { highlight, plainText, queryTokens } from '../../../domain/search-text';
 import { LIST_FIELDS, LIST_POPULATE, withoutIds } from './catalogue';
 import { SEARCH_FTS, SEARCH_TABLE } from './search-index';
 
@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .filter(Boolean)
         .map(({ body, ...row }) => ({
           ...withoutIds(row),
-          highlight: highlight([row.title, row.documentNumber, row.keywords, row.summary, body, attachmentText.get(row.documentId)], query.q!),
+          highlight: highlight([row.title, row.documentNumber, row.keywords, row.summary, plainText(body), attachmentText.get(row.documentId)], query.q!),
         }));
       return { data, meta: { pagination: { ...page, pageCount: Math.ceil(total / query.pageSize), total } } };
     },
