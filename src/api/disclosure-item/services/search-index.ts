@@ -24,6 +24,9 @@ const SCHEMA = {
     `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (document_id varchar(255) PRIMARY KEY, vec tsvector NOT NULL, title_vec tsvector NOT NULL,
       meta_vec tsvector NOT NULL, attachment_sig text NOT NULL DEFAULT '', attachment_text text NOT NULL DEFAULT '', attachments_pending smallint NOT NULL DEFAULT 0)`,
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_vec_idx ON ${SEARCH_TABLE} USING GIN (vec)`,
+    // The ranking tiers are looked up through these, never by reading each match's vectors.
+    `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_title_idx ON ${SEARCH_TABLE} USING GIN (title_vec)`,
+    `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_meta_idx ON ${SEARCH_TABLE} USING GIN (meta_vec)`,
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_pending_idx ON ${SEARCH_TABLE} (document_id) WHERE attachments_pending = 1`,
   ],
   sqlite: [
@@ -68,23 +71,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let draining = false;
   let stopped = false;
 
-  async function write(trx: any, documentId: string, row: Fields, att: Attachments) {
-    const { a, b, c } = weighted(row, att.text);
-    const state = { attachment_sig: att.sig, attachment_text: att.text, attachments_pending: att.pending ? 1 : 0 };
+  /** Writes index rows: `entries` of one document each (PostgreSQL: one statement for all). */
+  async function write(trx: any, entries: Array<{ documentId: string; row: Fields; att: Attachments }>) {
+    if (!entries.length) return;
     if (pg()) {
       const vec = (literal: string) => trx.raw('?::tsvector', [literal]);
-      await trx(SEARCH_TABLE)
-        .insert({
+      const rows = entries.map(({ documentId, row, att }) => {
+        const { a, b, c } = weighted(row, att.text);
+        return {
           document_id: documentId,
           vec: vec(tsvector([[a, 1, 'A'], [b, 2, 'B'], [c, 3, 'C']])),
           title_vec: vec(tsvector([[a, 1, 'A']])),
           meta_vec: vec(tsvector([[a, 1, 'A'], [b, 2, 'B']])),
-          ...state,
-        })
-        .onConflict('document_id')
-        .merge();
+          attachment_sig: att.sig,
+          attachment_text: att.text,
+          attachments_pending: att.pending ? 1 : 0,
+        };
+      });
+      await trx(SEARCH_TABLE).insert(rows).onConflict('document_id').merge();
       return;
     }
+    for (const { documentId, row, att } of entries) await writeFts(trx, documentId, row, att);
+  }
+
+  async function writeFts(trx: any, documentId: string, row: Fields, att: Attachments) {
+    const { a, b, c } = weighted(row, att.text);
+    const state = { attachment_sig: att.sig, attachment_text: att.text, attachments_pending: att.pending ? 1 : 0 };
     const existing = await trx(SEARCH_TABLE).where({ document_id: documentId }).first('id');
     let id = existing?.id;
     if (id) await trx(SEARCH_TABLE).where({ id }).update(state);
@@ -116,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) return void (await remove(trx, documentId));
       const current = await trx(SEARCH_TABLE).where({ document_id: documentId }).first('attachment_sig', 'attachment_text', 'attachments_pending');
       const att = attachmentsFor(row, current, extracted);
-      await write(trx, documentId, row, att);
+      await write(trx, [{ documentId, row, att }]);
       return att.pending;
     });
     if (pending) kick();
@@ -234,7 +246,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const current = new Map<string, any>(
             (await trx(SEARCH_TABLE).whereIn('document_id', rows.map((r: any) => r.documentId)).select('document_id', 'attachment_sig', 'attachment_text', 'attachments_pending')).map((r: any) => [r.document_id, r]),
           );
-          for (const row of rows) await write(trx, row.documentId, row, attachmentsFor(row, current.get(row.documentId)));
+          await write(trx, rows.map((row: any) => ({ documentId: row.documentId, row, att: attachmentsFor(row, current.get(row.documentId)) })));
         });
         done += rows.length;
         lastId = rows[rows.length - 1].id;

@@ -25,7 +25,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (pg()) {
       const all = tokens.map((t) => `'${t}'`).join(' & ');
       qb = knex({ s: SEARCH_TABLE }).join({ d: items }, 'd.document_id', 's.document_id').whereRaw('s.vec @@ ?::tsquery', [all]);
-      tier = knex.raw('CASE WHEN s.title_vec @@ ?::tsquery THEN 3 WHEN s.meta_vec @@ ?::tsquery THEN 2 ELSE 1 END AS tier', [all, all]);
+      // Each tier is one GIN lookup (a hashed sub-plan), not a test of every match's vectors.
+      const within = `s.document_id IN (SELECT document_id FROM ${SEARCH_TABLE} WHERE ?? @@ ?::tsquery)`;
+      tier = knex.raw(`CASE WHEN ${within} THEN 3 WHEN ${within} THEN 2 ELSE 1 END AS tier`, ['title_vec', all, 'meta_vec', all]);
     } else {
       const all = tokens.map((t) => `"${t}"`).join(' ');
       // FTS5 allows one MATCH per table reference: the tiers are sub-queries with column filters.
@@ -41,6 +43,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { qb, tier };
   }
 
+  /**
+   * The planner takes a common word (in most rows) for a sequential scan, which reads every row's
+   * whole vector; the GIN index answers it without. Scoped to this statement's transaction.
+   */
+  async function withoutSeqScan(qb: any) {
+    return strapi.db.connection.transaction(async (trx: any) => {
+      await trx.raw('SET LOCAL enable_seqscan = off');
+      return qb.transacting(trx);
+    });
+  }
+
   return {
     async list(query: CatalogueQuery, where: object) {
       const tokens = queryTokens(query.q ?? '');
@@ -50,7 +63,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ordered = qb.clone().select('d.id', tier, strapi.db.connection.raw('count(*) over () AS total'));
       if (query.sort === 'relevance') ordered.orderBy([{ column: 'tier', order: 'desc' }, { column: 'd.published_date', order: 'desc' }, { column: 'd.id', order: 'desc' }]);
       else ordered.orderBy([{ column: 'd.published_date', order: query.sort.endsWith(':asc') ? 'asc' : 'desc' }, { column: 'd.id', order: 'desc' }]);
-      const hits: Array<{ id: number; total: number | string }> = await ordered.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+      ordered.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+      const hits: Array<{ id: number; total: number | string }> = pg() ? await withoutSeqScan(ordered) : await ordered;
       const total = hits.length ? Number(hits[0].total) : Number((await qb.clone().count({ n: '*' }).first()).n);
 
       const ids = hits.map((h) => h.id);
