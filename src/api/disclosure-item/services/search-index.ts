@@ -21,8 +21,12 @@ const POLL_MS = 30_000;
 
 const SCHEMA = {
   postgres: [
-    `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (document_id varchar(255) PRIMARY KEY, vec tsvector NOT NULL, title_vec tsvector NOT NULL,
+    `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (document_id varchar(255) PRIMARY KEY, published_date timestamptz, vec tsvector NOT NULL, title_vec tsvector NOT NULL,
       meta_vec tsvector NOT NULL, attachment_sig text NOT NULL DEFAULT '', attachment_text text NOT NULL DEFAULT '', attachments_pending smallint NOT NULL DEFAULT 0)`,
+    `ALTER TABLE ${SEARCH_TABLE} ADD COLUMN IF NOT EXISTS published_date timestamptz`,
+    // Vectors and attachment text out of line: a common word's matches are read row by row for
+    // their documentId, so the rows themselves stay about 100 bytes.
+    `ALTER TABLE ${SEARCH_TABLE} SET (toast_tuple_target = 128)`,
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_vec_idx ON ${SEARCH_TABLE} USING GIN (vec)`,
     // The ranking tiers are looked up through these, never by reading each match's vectors.
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_title_idx ON ${SEARCH_TABLE} USING GIN (title_vec)`,
@@ -30,16 +34,16 @@ const SCHEMA = {
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_pending_idx ON ${SEARCH_TABLE} (document_id) WHERE attachments_pending = 1`,
   ],
   sqlite: [
-    `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (id INTEGER PRIMARY KEY, document_id TEXT NOT NULL UNIQUE, attachment_sig TEXT NOT NULL DEFAULT '',
+    `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (id INTEGER PRIMARY KEY, document_id TEXT NOT NULL UNIQUE, published_date INTEGER, attachment_sig TEXT NOT NULL DEFAULT '',
       attachment_text TEXT NOT NULL DEFAULT '', attachments_pending INTEGER NOT NULL DEFAULT 0)`,
     `CREATE VIRTUAL TABLE IF NOT EXISTS ${SEARCH_FTS} USING fts5(a, b, c, tokenize = 'unicode61 remove_diacritics 0')`,
   ],
 };
 
-const ROW_FIELDS = ['id', 'documentId', 'title', 'documentNumber', 'keywords', 'summary', 'body'];
+const ROW_FIELDS = ['id', 'documentId', 'publishedDate', 'title', 'documentNumber', 'keywords', 'summary', 'body'];
 const ROW_POPULATE = { attachments: { select: ['name', 'url', 'mime', 'hash', 'sha256'] } };
 
-type Fields = { title?: string | null; documentNumber?: string | null; keywords?: string | null; summary?: string | null; body?: string | null };
+type Fields = { publishedDate?: string | Date | null; title?: string | null; documentNumber?: string | null; keywords?: string | null; summary?: string | null; body?: string | null };
 type Attachments = { sig: string; text: string; pending: boolean };
 
 /** The files an item's index row was built from: it is re-extracted when this changes. */
@@ -80,6 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { a, b, c } = weighted(row, att.text);
         return {
           document_id: documentId,
+          published_date: row.publishedDate ? new Date(row.publishedDate) : null,
           vec: vec(tsvector([[a, 1, 'A'], [b, 2, 'B'], [c, 3, 'C']])),
           title_vec: vec(tsvector([[a, 1, 'A']])),
           meta_vec: vec(tsvector([[a, 1, 'A'], [b, 2, 'B']])),
@@ -96,7 +101,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function writeFts(trx: any, documentId: string, row: Fields, att: Attachments) {
     const { a, b, c } = weighted(row, att.text);
-    const state = { attachment_sig: att.sig, attachment_text: att.text, attachments_pending: att.pending ? 1 : 0 };
+    const published = row.publishedDate ? new Date(row.publishedDate).getTime() : null;
+    const state = { published_date: published, attachment_sig: att.sig, attachment_text: att.text, attachments_pending: att.pending ? 1 : 0 };
     const existing = await trx(SEARCH_TABLE).where({ document_id: documentId }).first('id');
     let id = existing?.id;
     if (id) await trx(SEARCH_TABLE).where({ id }).update(state);
