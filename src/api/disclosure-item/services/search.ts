@@ -49,12 +49,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The planner takes a common word (in most rows) for a sequential scan, which reads every row's
-   * whole vector; the GIN index answers it without. Scoped to this statement's transaction.
+   * whole vector; the GIN index answers it without. Scoped to these statements' transaction.
    */
-  async function withoutSeqScan(qb: any) {
+  async function withoutSeqScan(...queries: any[]) {
     return strapi.db.connection.transaction(async (trx: any) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      return qb.transacting(trx);
+      // Parallel workers would each rebuild the tiers' hashed sub-plans.
+      await trx.raw('SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0');
+      const results = [];
+      for (const q of queries) results.push(await q.transacting(trx));
+      return results;
     });
   }
 
@@ -68,13 +71,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** One page of ranked documentIds and the number of matches. */
   async function rank(tokens: string[], query: CatalogueQuery, where: object) {
     const { qb, tier } = matches(tokens, query, where);
-    const ordered = qb.clone().select('s.document_id', tier, strapi.db.connection.raw('count(*) over () AS total'));
+    const ordered = qb.clone().select('s.document_id', tier);
     const date = query.sort === 'publishedDate:asc' ? 'asc' : 'desc';
     ordered.orderBy([...(query.sort === 'relevance' ? [{ column: 'tier', order: 'desc' }] : []), { column: 's.published_date', order: date }, { column: 's.document_id', order: date }]);
     ordered.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-    const hits: Array<{ document_id: string; total: number | string }> = pg() ? await withoutSeqScan(ordered) : await ordered;
-    const total = hits.length ? Number(hits[0].total) : Number((await qb.clone().count({ n: '*' }).first()).n);
-    return { documentIds: hits.map((h) => h.document_id), total };
+    // Two statements: a window count would keep every match in a (spilling) tuple store.
+    const counted = qb.clone().count({ n: '*' }).first();
+    const [hits, count] = pg() ? await withoutSeqScan(ordered, counted) : [await ordered, await counted];
+    return { documentIds: hits.map((h: any) => h.document_id), total: Number(count.n) };
   }
 
   return {
