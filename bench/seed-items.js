@@ -5,7 +5,8 @@ const crypto = require('crypto');
 
 const GENRES = ['regulation', 'normativeDocument', 'notice', 'announcement', 'report', 'decision', 'opinion', 'plan', 'interpretation', 'other'];
 
-async function seedItems(strapi, total, log = console.log) {
+/** `fields(n)`: overrides of item n's columns (e.g. realistic text for the search bench). */
+async function seedItems(strapi, total, log = console.log, fields = () => ({})) {
   const knex = strapi.db.connection;
   const have = await strapi.db.query('api::disclosure-item.disclosure-item').count({ where: { publishedAt: { $notNull: true } } });
   if (have >= total) {
@@ -43,6 +44,7 @@ async function seedItems(strapi, total, log = console.log) {
         important: false,
         created_at: now,
         updated_at: now,
+        ...fields(n),
       };
       rows.push({ ...base, published_at: null }, { ...base, published_at: now });
       links.push([dept.id, categories[n % categories.length].id], [dept.id, categories[n % categories.length].id]);

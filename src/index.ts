@@ -42,6 +42,7 @@ export default {
     strapi.documents.use(replyRules(strapi));
     strapi.documents.use(noticeTemplateRules());
     strapi.documents.use(strapi.service('api::disclosure-request.personal-data').documentMiddleware());
+    strapi.service('api::disclosure-item.search-index').subscribe();
     registerGraphqlGuards(strapi);
     guardContentApiQueries(strapi);
     await registerRequestActions(strapi); // before the admin's bootstrap, like the condition below
@@ -52,6 +53,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     startPublicCache(strapi); // first: the writes of the steps below already invalidate
     await ensureCatalogueIndexes(strapi);
+    await strapi.service('api::disclosure-item.search-index').ensure();
     await ensureChineseDefaultLocale(strapi);
     await ensureAdminRoles(strapi);
     await narrowAuthorRequestRead(strapi);
@@ -69,7 +71,8 @@ export default {
     await registrationFollowsSuperAdmins(strapi);
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    strapi.service('api::disclosure-item.search-index').stop();
     await publicCache()?.stop();
   },
 };

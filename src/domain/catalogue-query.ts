@@ -6,7 +6,8 @@ export const GENRES = ['regulation', 'normativeDocument', 'notice', 'announcemen
 export const VALIDITIES = ['valid', 'expired', 'repealed'] as const;
 /** What an item becomes on its 废止/失效 date (`repealAs`). */
 export const LAPSES = ['repealed', 'expired'] as const satisfies ReadonlyArray<(typeof VALIDITIES)[number]>;
-export const SORTS = ['publishedDate:desc', 'publishedDate:asc'] as const;
+/** `relevance` (search ranking) only with `q`, and then the default. */
+export const SORTS = ['publishedDate:desc', 'publishedDate:asc', 'relevance'] as const;
 
 export interface CatalogueQuery {
   department?: string;
@@ -43,7 +44,13 @@ function schemaFor(defaultPageSize: number): Joi.ObjectSchema {
     validity: Joi.string().valid(...VALIDITIES),
     q: Joi.string().trim().min(1).max(100),
     indexNumber: Joi.string().max(60),
-    sort: Joi.string().valid(...SORTS).default('publishedDate:desc'),
+    sort: Joi.string()
+      .valid(...SORTS)
+      .when('q', {
+        is: Joi.exist(),
+        then: Joi.any().default('relevance'),
+        otherwise: Joi.any().invalid('relevance').default('publishedDate:desc').messages({ 'any.invalid': '按相关度排序需要检索词 q / sort=relevance needs q' }),
+      }),
     page: Joi.number().integer().min(1).max(100000).default(1),
     pageSize: Joi.number().integer().min(1).default(defaultPageSize),
   });

@@ -8,6 +8,13 @@ describe('catalogue query parsing', () => {
     expect(value).toMatchObject({ year: 2024, includeSubDepartments: true, page: 2, pageSize: 20, sort: 'publishedDate:desc' });
   });
 
+  it('sorts by relevance by default when searching, and refuses relevance without q', () => {
+    expect(parseCatalogueQuery({ q: '招生' }, limits).value.sort).toBe('relevance');
+    expect(parseCatalogueQuery({ q: '招生', sort: 'publishedDate:asc' }, limits).value.sort).toBe('publishedDate:asc');
+    expect(parseCatalogueQuery({}, limits).value.sort).toBe('publishedDate:desc');
+    expect(parseCatalogueQuery({ sort: 'relevance' }, limits).problems).toContainEqual({ path: 'sort', message: expect.stringContaining('needs q') });
+  });
+
   it('caps oversized pages at the hard maximum', () => {
     expect(parseCatalogueQuery({ pageSize: '100000' }, limits).value.pageSize).toBe(100);
   });

@@ -7,10 +7,9 @@ import { descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-qu
 import { PUBLIC_ITEM_FILTER, wherePublicItem } from '../../../domain/public-item';
 import { publicCache } from '../../../middlewares/lib/public-cache-store';
 
-const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
+export const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
 const REF_FIELDS = ['documentId', 'name', 'code'];
-const LIST_POPULATE = { department: { select: REF_FIELDS }, category: { select: REF_FIELDS } };
-const TEXT_SEARCH_FIELDS = ['title', 'documentNumber', 'summary'];
+export const LIST_POPULATE = { department: { select: REF_FIELDS }, category: { select: REF_FIELDS } };
 
 /** The same rule the Document Service applies to public reads, on the published rows. */
 export const PUBLIC_WHERE = { publishedAt: { $notNull: true }, ...PUBLIC_ITEM_FILTER };
@@ -18,7 +17,7 @@ export const PUBLIC_WHERE = { publishedAt: { $notNull: true }, ...PUBLIC_ITEM_FI
 const LINKED_ITEM = { select: ['documentId', 'indexNumber', 'title', 'genre'], where: PUBLIC_WHERE };
 
 /** Database ids are internal: the public identifies items by documentId and 索引号. */
-function withoutIds(value: any): any {
+export function withoutIds(value: any): any {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (!value || typeof value !== 'object' || value instanceof Date) return value;
   const { id: _id, ...rest } = value;
@@ -26,7 +25,8 @@ function withoutIds(value: any): any {
   return rest;
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The exports' `q`: a substring of these (the list's `q` is full-text search). */
+const TEXT_SEARCH_FIELDS = ['title', 'documentNumber', 'summary'];
 
 type Filters = Omit<CatalogueQuery, 'sort' | 'page' | 'pageSize'>;
 
@@ -96,12 +96,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (filters.genre) query.where(c('genre'), filters.genre);
     if (filters.validity) query.where(c('validity'), filters.validity);
     if (filters.indexNumber) query.where(c('indexNumber'), filters.indexNumber);
-    if (filters.q) {
-      const pattern = `%${escapeLike(filters.q)}%`;
-      query.where((q: any) => {
-        for (const field of TEXT_SEARCH_FIELDS) q.orWhereRaw(`LOWER(??) LIKE LOWER(?) ESCAPE '\\'`, [c(field), pattern]);
-      });
-    }
     return query;
   }
 
@@ -147,6 +141,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(query: CatalogueQuery) {
+      // Full-text search (services/search.ts), with the other filters as conditions on the live rows.
+      if (query.q) return strapi.service('api::disclosure-item.search').list(query, await where({ ...query, q: undefined }));
       const trees = await treeIds(query);
       const [data, total] = await Promise.all([page(query, trees), count(query, trees)]);
       return {

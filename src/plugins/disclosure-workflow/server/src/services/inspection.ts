@@ -142,6 +142,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * The text of one stored file (`plugin::upload.file` row with at least url, name and sha256):
+     * PDF pages, DOCX, XLSX rows … joined by new lines, from the SHA-256 text cache, extracted and
+     * cached if missing; '' for a file without text. Inside the caller's transaction if there is one.
+     */
+    async attachmentText(file: { url: string; name: string; sha256?: string | null }): Promise<string> {
+      const { sources } = await attachment('attachment', file);
+      return sources.map((s) => s.text).join('\n');
+    },
+
     /** The content types the checks read (those with `inspect` fields). */
     inspectedTypes(): string[] {
       return Object.keys(config().contentTypes).filter((uid) => Object.keys(fieldsOf(uid)).length > 0);

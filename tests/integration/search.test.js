@@ -1,0 +1,146 @@
+// 政策文件库 search: the quality fixture (tests/fixtures/search-quality.js) through GET /api/catalogue?q=,
+// then visibility (never a non-public item, also after it was found once), highlight escaping,
+// filters, paging, bad input. Queries are narrowed to this file's department (the database is shared).
+const { Document, Packer, Paragraph } = require('docx');
+const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
+const { ITEM, http, makeDepartment, itemData, unique } = require('../helpers/fixtures');
+const { approveAndPublish } = require('../helpers/workflow');
+const { pdfBytes, storedFile } = require('../helpers/files');
+const { waitFor } = require('../helpers/admin-http');
+const { DOCS, QUERIES } = require('../fixtures/search-quality');
+
+let department;
+let other;
+const ids = {};
+const keyOf = new Map();
+
+async function attachmentFile({ kind, name, text }) {
+  const bytes = kind === 'pdf' ? await pdfBytes([text]) : await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(text)] }] }));
+  return storedFile(name, bytes);
+}
+
+/** Published through the approval chain, with its (past) 发布日期 recorded the way the import does. */
+async function publish(dept, { attachment, interprets, ...fields }) {
+  const data = itemData(dept, { formedAt: fields.publishedDate.slice(0, 10), ...fields });
+  if (interprets) data.interprets = interprets.map((key) => ids[key]);
+  if (attachment) data.attachments = [(await attachmentFile(attachment)).id];
+  const draft = await strapi.documents(ITEM).create({ data, [Symbol.for('disclosure.historicalPublishedDate')]: true });
+  await approveAndPublish(ITEM, draft.documentId);
+  return draft.documentId;
+}
+
+beforeAll(async () => {
+  await setupStrapi();
+  department = await makeDepartment({ name: unique('检索测试局') });
+  other = await makeDepartment({ name: unique('检索测试乙局') });
+  for (const [key, doc] of Object.entries(DOCS)) {
+    ids[key] = await publish(department, doc);
+    keyOf.set(ids[key], key);
+  }
+  // Attachment text is indexed by a background pass after the publish.
+  await waitFor(async () => (await strapi.service('api::disclosure-item.search-index').pendingCount()) === 0, 20000);
+});
+afterAll(cleanupStrapi);
+
+const search = (query) => http().get('/api/catalogue').query(query);
+const mine = async (q, extra = {}) => {
+  const res = await search({ q, department: department.documentId, ...extra });
+  expect(res.status).toBe(200);
+  return res.body.data.map((row) => keyOf.get(row.documentId) ?? row.documentId);
+};
+
+describe('search quality fixture', () => {
+  it(`has at least 40 queries`, () => expect(QUERIES.length).toBeGreaterThanOrEqual(40));
+
+  it.each(QUERIES.map((query) => [query.q, query]))('%s', async (q, { first, top = [], none }) => {
+    const keys = await mine(q);
+    if (none) return expect(keys).toEqual([]);
+    if (first) expect(keys[0]).toBe(first);
+    for (const key of top) expect(keys.slice(0, 3)).toContain(key);
+  });
+});
+
+describe('search', () => {
+  it('finds title and body words right after the publish, with a highlighted snippet', async () => {
+    const marker = unique('即时');
+    const documentId = await publish(other, { title: `${marker} 关于秸秆禁烧的通告`, body: `全县范围内禁止露天焚烧秸秆，${marker}。`, publishedDate: '2025-10-01T01:00:00.000Z' });
+    const res = await search({ q: '秸秆禁烧', department: other.documentId });
+    expect(res.body.data.map((r) => r.documentId)).toEqual([documentId]);
+    expect(res.body.data[0].highlight).toBe(`${marker} 关于<mark>秸秆禁烧</mark>的通告`);
+    const body = await search({ q: `露天焚烧 ${marker}`, department: other.documentId });
+    expect(body.body.data[0].highlight).toContain('<mark>露天焚烧</mark>');
+  });
+
+  it('never finds an unpublished, withheld or classified item, also after it was found once', async () => {
+    const marker = unique('隐去');
+    const draft = await strapi.documents(ITEM).create({ data: itemData(other, { title: `${marker} 草稿事项` }) });
+    const withheld = await publish(other, { title: `${marker} 后来不予公开`, publishedDate: '2025-10-02T01:00:00.000Z' });
+    const secret = await publish(other, { title: `${marker} 后来涉密`, publishedDate: '2025-10-03T01:00:00.000Z' });
+    const unpublished = await publish(other, { title: `${marker} 后来撤下`, publishedDate: '2025-10-04T01:00:00.000Z' });
+    const found = async () => (await search({ q: marker })).body.data.map((r) => r.documentId);
+    expect((await found()).sort()).toEqual([withheld, secret, unpublished].sort());
+    expect(await found()).not.toContain(draft.documentId);
+
+    await strapi.documents(ITEM).update({ documentId: withheld, data: { disclosure: 'withheld', exemptionReason: 'internalAffairs' } });
+    await strapi.documents(ITEM).update({ documentId: secret, data: { classified: true, disclosure: 'withheld', exemptionReason: 'stateSecret' } });
+    await strapi.documents(ITEM).unpublish({ documentId: unpublished });
+    expect(await found()).toEqual([]);
+    const rows = await strapi.db.connection('search_items').whereIn('document_id', [draft.documentId, withheld, secret, unpublished]);
+    expect(rows).toEqual([]);
+  });
+
+  it('does not show an item whose index row is stale (the query joins the live row)', async () => {
+    const marker = unique('陈旧');
+    const documentId = await publish(other, { title: `${marker} 索引未更新`, publishedDate: '2025-10-05T01:00:00.000Z' });
+    // A write that bypasses the query engine (no lifecycle): the index still has the row.
+    await strapi.db.connection('disclosure_items').where({ document_id: documentId }).update({ classified: true });
+    expect(await strapi.db.connection('search_items').where({ document_id: documentId }).first()).toBeTruthy();
+    expect((await search({ q: marker })).body.data).toEqual([]);
+  });
+
+  it('follows an update of the published item and a deletion', async () => {
+    const marker = unique('更新');
+    const documentId = await publish(other, { title: `${marker} 原标题`, body: '旧正文提到山茶油', publishedDate: '2025-10-06T01:00:00.000Z' });
+    expect((await search({ q: `山茶油 ${marker}` })).body.data).toHaveLength(1);
+    await strapi.db.query(ITEM).updateMany({ where: { documentId }, data: { body: '新正文提到猕猴桃' } });
+    expect((await search({ q: `山茶油 ${marker}` })).body.data).toHaveLength(0);
+    expect((await search({ q: `猕猴桃 ${marker}` })).body.data).toHaveLength(1);
+    await strapi.documents(ITEM).delete({ documentId });
+    expect((await search({ q: marker })).body.data).toHaveLength(0);
+  });
+
+  it('escapes HTML in highlights', async () => {
+    const [row] = (await search({ q: '网络安全宣传周', department: department.documentId })).body.data;
+    expect(row.highlight).toBe('&lt;script&gt;alert(1)&lt;/script&gt;关于<mark>网络安全宣传周</mark>的公告');
+  });
+
+  it('combines q with the catalogue filters and sorts', async () => {
+    expect(await mine('清溪县', { genre: 'normativeDocument' })).toEqual(['medical', 'schoolBus']);
+    expect(await mine('卫生', { year: 2023 })).toEqual(['hygieneOld']);
+    expect(await mine('爱国卫生运动', { sort: 'publishedDate:asc' })).toEqual(['hygieneOld', 'hygieneNew']);
+    expect(await mine('防汛', { department: other.documentId })).toEqual([]);
+    const row = (await search({ q: '防汛抗旱', department: department.documentId })).body.data[0];
+    expect(row).toMatchObject({ title: DOCS.flood.title, department: { name: department.name }, highlight: expect.stringContaining('<mark>') });
+    for (const field of ['id', 'body', 'classified']) expect(row).not.toHaveProperty(field);
+  });
+
+  it('pages the ranked hits', async () => {
+    const all = await mine('清溪县', { pageSize: 100 });
+    expect(all.length).toBeGreaterThan(10);
+    const page2 = await search({ q: '清溪县', department: department.documentId, pageSize: 5, page: 2 });
+    expect(page2.body.data.map((r) => keyOf.get(r.documentId))).toEqual(all.slice(5, 10));
+    expect(page2.body.meta.pagination).toEqual({ page: 2, pageSize: 5, pageCount: Math.ceil(all.length / 5), total: all.length });
+    const beyond = await search({ q: '清溪县', department: department.documentId, pageSize: 5, page: 100 });
+    expect(beyond.body).toMatchObject({ data: [], meta: { pagination: { total: all.length } } });
+  });
+
+  it('refuses bad q and sort=relevance without q with a 400 naming the parameter', async () => {
+    for (const [query, field] of [[{ q: '' }, 'q'], [{ q: '   ' }, 'q'], [{ q: '字'.repeat(101) }, 'q'], [{ 'q[$ne]': 'x' }, 'q'], [{ sort: 'relevance' }, 'sort']]) {
+      const res = await search(query);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors.map((e) => e.path.join('.'))).toContain(field);
+    }
+    expect((await search({ q: '字'.repeat(100) })).status).toBe(200);
+    expect((await search({ q: '!!!' })).body).toMatchObject({ data: [], meta: { pagination: { total: 0 } } });
+  });
+});
