@@ -80,11 +80,12 @@ async function main() {
       const at = Date.now();
       victim.server.child.kill('SIGKILL');
       await exited;
-      log(`${seconds(at - start)}: SIGKILL ${victim.name} (port ${victim.port}); restarting it`);
+      const diedAt = Date.now();
+      log(`${seconds(at - start)}: SIGKILL ${victim.name} (port ${victim.port}), gone ${diedAt - at} ms later; restarting it`);
       victim.server = await startServer({ port: victim.port, env, log: quiet });
       const readyAt = Date.now();
       log(`${seconds(readyAt - start)}: ${victim.name} listens again (${seconds(readyAt - at)} after the kill)`);
-      return { at, readyAt };
+      return { at, diedAt, readyAt };
     })();
 
     let last = 0;
@@ -110,7 +111,7 @@ async function main() {
 
     for (const r of http.records) Object.assign(r, proxy.requests.get(r.id) ? { server: proxy.requests.get(r.id).server, retries: proxy.requests.get(r.id).retries } : {});
     const { answered, tokens } = await intake;
-    const attribution = failureAttribution(http.records, { victim: victim.name, killAt: killed.at });
+    const attribution = failureAttribution(http.records, { victim: victim.name, killAt: killed.at, diedAt: killed.diedAt });
     const stale = staleReads(out.probes);
     const checks = [
       await intakeCheck(app, { answered, tokens }, tag),
@@ -127,7 +128,7 @@ async function main() {
         name: 'failed requests only those in flight on the killed instance',
         ok: attribution.ok,
         detail: `${attribution.inFlightAtKill} requests in flight through the proxy at the kill, ${attribution.inFlightOnVictim} of them on ${victim.name} ` +
-          `(answered by it, moved elsewhere by the proxy, or without a proxy log line); ${attribution.failedInFlight} of those failed; other failures ${attribution.unexplained.length}` +
+          `(answered by it, moved elsewhere by the proxy, or cut off without a proxy log line); ${attribution.failedInFlight} of those failed; other failures ${attribution.unexplained.length}` +
           (attribution.unexplained.length ? ` ${JSON.stringify(attribution.unexplained.slice(0, 3).map(({ json, ...r }) => r))}` : ''),
       },
     ];

@@ -20,10 +20,11 @@ const failed = (r) => Boolean(r.error) || r.status >= 500;
  * 5xx and failed requests through the proxy, per instance (the proxy's log names the server that
  * answered; `<NOSRV>`: none could take it; `?`: no log line, e.g. a connection the proxy closed
  * when the server under it died). The only failures allowed: requests in flight at the kill
- * (started before, ended after) that the killed instance was serving, or that have no log line.
- * `inFlightOnVictim` also counts those the proxy moved to another server (logged with retries).
+ * (started before the process was gone, `diedAt`, and ended after the signal, `killAt`) that the
+ * killed instance was serving, or that have no log line. `inFlightOnVictim` also counts those the
+ * proxy moved to another server (logged with retries).
  */
-function failureAttribution(records, { victim, killAt }) {
+function failureAttribution(records, { victim, killAt, diedAt = killAt }) {
   const perServer = {};
   const unexplained = [];
   let inFlightAtKill = 0;
@@ -33,7 +34,7 @@ function failureAttribution(records, { victim, killAt }) {
     const server = r.server ?? '?';
     const row = (perServer[server] ??= { requests: 0, failed: 0, status5xx: 0 });
     row.requests++;
-    const inFlight = r.start <= killAt && r.end >= killAt;
+    const inFlight = r.start <= diedAt && r.end >= killAt;
     const onVictim = server === victim || server === '?' || r.retries > 0;
     if (inFlight) inFlightAtKill++;
     if (inFlight && onVictim) inFlightOnVictim++;

@@ -23,7 +23,7 @@ async function visibility(http, base, item) {
 
 /**
  * `dept`: { code, documentId, tokens: { role code → admin JWT } }. `targets`: [{ name, url }] (the
- * proxy and each instance). Items and probes are appended to `out.items` / `out.probes` / `out.warm`.
+ * proxy first, then each instance). Items and probes are appended to `out.items` / `out.probes` / `out.warm`.
  */
 async function editor(http, dept, targets, running, out, { unpublishEvery }) {
   for (let n = 1; running(); n++) {
@@ -54,6 +54,8 @@ async function editor(http, dept, targets, running, out, { unpublishEvery }) {
     item.published = true;
     if (n % unpublishEvery !== 0 || !running()) continue;
 
+    // The author's create answer may leave 索引号 out (field permissions): take it from the public read.
+    item.indexNumber ??= (await http.direct(targets[0].url, 'GET', `/api/disclosure-items/${item.documentId}`)).json()?.data?.indexNumber;
     for (const t of targets) out.warm.push(...(await visibility(http, t.url, item)).map((v) => ({ ...v, target: t.name, documentId: item.documentId })));
     if (!(await step('cm unpublish', 'gov-publisher', `${CM}/${item.documentId}/actions/unpublish`, {}))) continue;
     item.unpublished = true;

@@ -10,6 +10,9 @@ const HAPROXY = '/usr/sbin/haproxy';
  * Round robin with health checks on Strapi's /_health. A connection that fails (nothing was sent)
  * is retried on another server for every method; a request that was sent is retried (empty
  * response, timeout) only when it is a GET or HEAD: a POST cut off mid-way must not run twice.
+ * No reuse of idle server connections: a request sent on a reused connection to a server that just
+ * died is closed on the client without an answer or a log line (the keep-alive race HAProxy
+ * leaves to the client); on a new connection it is refused and placed on another server.
  * The log line per request: SOAK <x-soak-id> <server> <status> <total ms> <retries> <termination state> <method> <uri>.
  */
 function haproxyConfig({ port, servers }) {
@@ -37,6 +40,7 @@ frontend soak
 
 backend strapi
   balance roundrobin
+  http-reuse never
   http-request disable-l7-retry if !METH_GET !METH_HEAD
   http-after-response set-header X-Served-By %s
   option httpchk GET /_health

@@ -44,6 +44,10 @@ describe('checks', () => {
     expect(result.unexplained).toEqual([records[4], records[5]]);
     expect(result.perServer).toEqual({ s1: { requests: 2, failed: 1, status5xx: 1 }, s2: { requests: 2, failed: 2, status5xx: 2 }, s3: { requests: 1, failed: 0, status5xx: 0 }, '?': { requests: 1, failed: 1, status5xx: 0 } });
     expect(failureAttribution(records.slice(0, 4), { victim: 's2', killAt }).ok).toBe(true);
+    // Sent while the killed process was still exiting: in flight too.
+    const late = { start: 105, end: 115, error: 'UND_ERR_SOCKET' };
+    expect(failureAttribution([late], { victim: 's2', killAt }).ok).toBe(false);
+    expect(failureAttribution([late], { victim: 's2', killAt, diedAt: 106 }).ok).toBe(true);
   });
 
   it('staleReads: present where an instance answered is stale; unreachable is not', () => {
