@@ -25,10 +25,10 @@ function perWindow(records, { start, end, width }) {
   return { windows, rows };
 }
 
-/** Plain-text table: one row per endpoint, one column per window, "req/s · p95 ms" in each cell. */
+/** Plain-text table: one row per endpoint, one column per window, "req/s · p95 ms" in each cell (two decimals below 1 req/s). */
 function formatTable({ windows, rows }, start) {
   const head = ['endpoint', ...windows.map((w) => `${Math.round((w.from - start) / 1000)}–${Math.round((w.to - start) / 1000)} s`)];
-  const body = rows.map((r) => [r.endpoint, ...r.cells.map((c) => (c ? `${c.rps.toFixed(1)}/s · ${Math.round(c.p95)} ms` : '–'))]);
+  const body = rows.map((r) => [r.endpoint, ...r.cells.map((c) => (c ? `${c.rps.toFixed(c.rps < 1 ? 2 : 1)}/s · ${Math.round(c.p95)} ms` : '–'))]);
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((line) => line[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
