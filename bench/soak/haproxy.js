@@ -10,9 +10,11 @@ const HAPROXY = '/usr/sbin/haproxy';
  * Round robin with health checks on Strapi's /_health. A connection that fails (nothing was sent)
  * is retried on another server for every method; a request that was sent is retried (empty
  * response, timeout) only when it is a GET or HEAD: a POST cut off mid-way must not run twice.
- * No reuse of idle server connections: a request sent on a reused connection to a server that just
- * died is closed on the client without an answer or a log line (the keep-alive race HAProxy
- * leaves to the client); on a new connection it is refused and placed on another server.
+ * One server connection per request (http-server-close; clients keep theirs): a request HAProxy
+ * sends on a reused server connection that turns out closed (the instance just died, or Node
+ * closed it idle) is dropped with the client's connection, unanswered and unlogged, as a
+ * keep-alive race the client is left to retry; on a new connection it is refused instead and
+ * placed on another server, or answered 502 and logged if the server dies while serving it.
  * The log line per request: SOAK <x-soak-id> <server> <status> <total ms> <retries> <termination state> <method> <uri>.
  */
 function haproxyConfig({ port, servers }) {
@@ -40,7 +42,7 @@ frontend soak
 
 backend strapi
   balance roundrobin
-  http-reuse never
+  option http-server-close
   http-request disable-l7-retry if !METH_GET !METH_HEAD
   http-after-response set-header X-Served-By %s
   option httpchk GET /_health
