@@ -60,8 +60,15 @@ async function editor(http, dept, targets, running, out, { unpublishEvery }) {
     if (!(await step('cm unpublish', 'gov-publisher', `${CM}/${item.documentId}/actions/unpublish`, {}))) continue;
     item.unpublished = true;
     await new Promise((r) => setTimeout(r, 1000));
-    for (const t of targets) out.probes.push(...(await visibility(http, t.url, item)).map((v) => ({ ...v, target: t.name, documentId: item.documentId })));
+    out.probes.push(...(await probe(http, targets, item)));
   }
 }
 
-module.exports = { editor, ITEM };
+/** Every read of `visibility` on every target, labelled. */
+async function probe(http, targets, item, when = '+1 s') {
+  const out = [];
+  for (const t of targets) out.push(...(await visibility(http, t.url, item)).map((v) => ({ ...v, target: t.name, documentId: item.documentId, when })));
+  return out;
+}
+
+module.exports = { editor, probe, ITEM };
