@@ -160,7 +160,7 @@ function report({ http, proxy, instances, victim, killed, start, end, attributio
     const count = (f) => rs.filter(f).length;
     return `| ${endpoint} | ${rs.length} | ${count((r) => r.status < 300)} | ${count((r) => r.status >= 400 && r.status < 500)} | ${count((r) => r.status >= 500)} | ${count((r) => r.error)} | ${rs.length ? Math.round(percentile(rs.map((r) => r.ms), 95)) : '–'} ms |`;
   });
-  const perServer = Object.entries(attribution.perServer).sort().map(([s, v]) => `| ${s}${s === victim.name ? ' (killed)' : ''} | ${v.requests} | ${v.status5xx} | ${v.failed - v.status5xx} |`);
+  const perServer = Object.entries(attribution.perServer).sort().map(([s, v]) => `| ${s}${s === victim.name ? ' (killed)' : s === '?' ? ' (no proxy log line)' : ''} | ${v.requests} | ${v.status5xx} | ${v.failed - v.status5xx} |`);
   const retried = http.records.filter((r) => r.retries > 0).length;
   return [
     `Soak: ${seconds(end - start)} of load, 3 instances (${instances.map((i) => i.name).join(', ')}) behind HAProxy, one PostgreSQL; ${http.records.filter((r) => r.start >= start).length} requests through the proxy`,
