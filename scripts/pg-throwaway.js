@@ -62,4 +62,4 @@ async function startThrowawayPostgres({ database = 'disclosure', log = console.l
   return { url, port, stop };
 }
 
-module.exports = { startThrowawayPostgres };
+module.exports = { startThrowawayPostgres, freePort };

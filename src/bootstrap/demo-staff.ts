@@ -74,6 +74,13 @@ export async function ensureDemoStaff(strapi: Core.Strapi) {
   }
   if (await strapi.db.query('admin::user').count({ where: { email: { $in: DEMO_STAFF.map((a) => a.email) } } })) return 0;
   const password = randomPassword();
+  await createDemoStaff(strapi, password);
+  announce(password);
+  return DEMO_STAFF.length;
+}
+
+/** Creates every demo account with `password` and its membership (also used by `npm run bench:soak`). */
+export async function createDemoStaff(strapi: Core.Strapi, password: string) {
   const roles = new Map<string, number>(
     (await strapi.db.query('admin::role').findMany({ where: { code: { $in: DEMO_STAFF.map((a) => a.role) } }, select: ['id', 'code'] })).map((r: any) => [r.code, r.id]),
   );
@@ -82,6 +89,4 @@ export async function ensureDemoStaff(strapi: Core.Strapi) {
     const user = await strapi.service('admin::user').create({ email, firstname, lastname, password, isActive: true, registrationToken: null, roles: [roles.get(role)] });
     await memberships.add({ user: user.id, department, includeSubDepartments });
   }
-  announce(password);
-  return DEMO_STAFF.length;
 }
