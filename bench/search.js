@@ -61,7 +61,8 @@ async function seedAndIndex(url) {
   try {
     log(`seeding ${ITEMS} published items`);
     const { seconds, size } = await seedAndIndex(db.url);
-    server = await startServer({ port: 1397, env: { DATABASE_URL: db.url }, log });
+    // The search itself, not the response cache (totals per query are still kept, as in production).
+    server = await startServer({ port: 1397, env: { DATABASE_URL: db.url, PUBLIC_CACHE: 'false' }, log });
     const ask = async (q) => {
       const started = performance.now();
       const res = await fetch(`${server.url}/api/catalogue?${new URLSearchParams({ q })}`);

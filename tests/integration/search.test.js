@@ -8,6 +8,7 @@ const { approveAndPublish } = require('../helpers/workflow');
 const { pdfBytes, storedFile } = require('../helpers/files');
 const { waitFor } = require('../helpers/admin-http');
 const { DOCS, QUERIES } = require('../fixtures/search-quality');
+const { publicCache } = require('../../dist/src/middlewares/lib/public-cache-store');
 
 let department;
 let other;
@@ -96,6 +97,19 @@ describe('search', () => {
     await strapi.db.connection('disclosure_items').where({ document_id: documentId }).update({ classified: true });
     expect(await strapi.db.connection('search_items').where({ document_id: documentId }).first()).toBeTruthy();
     expect((await search({ q: marker })).body.data).toEqual([]);
+  });
+
+  it('clears cached answers once attachment text is indexed (no item write announces it)', async () => {
+    const marker = unique('附件缓存');
+    const documentId = await publish(other, { title: `${marker} 设备维护合同公告`, body: '详见附件。', attachment: { kind: 'docx', name: '维保.docx', text: '核磁共振成像设备年度维保服务' }, publishedDate: '2025-10-05T02:00:00.000Z' });
+    await strapi.service('api::disclosure-item.search-index').drain();
+    // As if the text pass had not run yet: the row waits for it, and an answer is in the cache.
+    await strapi.db.connection('search_items').where({ document_id: documentId }).update({ attachment_sig: 'outdated', attachments_pending: 1 });
+    expect((await search({ q: `维保服务 ${marker}` })).status).toBe(200);
+    expect(publicCache().responses.size).toBeGreaterThan(0);
+    await strapi.service('api::disclosure-item.search-index').drain();
+    expect(publicCache().responses.size).toBe(0);
+    expect((await search({ q: `维保服务 ${marker}` })).body.data.map((r) => r.documentId)).toEqual([documentId]);
   });
 
   it('follows an update of the published item and a deletion', async () => {

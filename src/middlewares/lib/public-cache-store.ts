@@ -31,11 +31,24 @@ export interface PublicCacheStore {
   /** Collection path segments under /api whose anonymous reads are cached. */
   collections: string[];
   clear(reason: string): void;
+  /** A committed public change the lifecycles cannot see (raw tables such as the search index): cleared here and on every instance. */
+  changed(reason: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 let store: PublicCacheStore | undefined;
 export const publicCache = (): PublicCacheStore | undefined => store;
+
+/** An exact total kept per key under the cache's invalidation (the catalogue's and the search's, per filter). */
+export async function cachedCount(key: string, compute: () => Promise<number>): Promise<number> {
+  const cache = store;
+  const cached = cache?.usable() ? cache.counts.get(key) : undefined;
+  if (cached !== undefined) return cached;
+  const generation = cache?.counts.generation;
+  const total = await compute();
+  if (cache?.usable()) cache.counts.set(key, total, generation!);
+  return total;
+}
 
 export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
   const settings = strapi.config.get<PublicCacheSettings>('disclosure.publicCache');
@@ -53,6 +66,11 @@ export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
     strapi.log.debug(`[public-cache] cleared: ${reason}`);
   };
 
+  async function changed(reason: string) {
+    clear(reason);
+    if (isPostgres) await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CHANNEL, instance]);
+  }
+
   const models = new Set<string>([...PUBLIC_CONTENT_TYPES, ...OTHER_MODELS]);
   for (const uid of PUBLIC_CONTENT_TYPES) {
     for (const attribute of Object.values<any>(strapi.getModel(uid as any).attributes)) {
@@ -63,11 +81,8 @@ export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
 
   async function written(event: any) {
     if (!models.has(event.model.uid)) return;
+    if (!strapi.db.inTransaction()) return changed(`${event.action} ${event.model.uid}`);
     clear(`${event.action} ${event.model.uid}`);
-    if (!strapi.db.inTransaction()) {
-      if (isPostgres) await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CHANNEL, instance]);
-      return;
-    }
     // Inside the writer's transaction: the NOTIFY goes out at its commit (and not on rollback);
     // entries filled between this write and the commit are dropped at commit.
     await strapi.db.transaction(async ({ trx, onCommit }) => {
@@ -114,6 +129,7 @@ export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
       return kind === 'singleType' ? info.singularName : info.pluralName;
     }),
     clear,
+    changed,
     async stop() {
       stopped = true;
       const client = listener;

@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { CATEGORY, DEPARTMENT, ITEM } from '../../../constants';
 import { descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-query';
 import { PUBLIC_ITEM_FILTER, wherePublicItem } from '../../../domain/public-item';
-import { publicCache } from '../../../middlewares/lib/public-cache-store';
+import { cachedCount } from '../../../middlewares/lib/public-cache-store';
 
 export const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
 const REF_FIELDS = ['documentId', 'name', 'code'];
@@ -127,16 +127,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The exact total, kept per filter in the public cache (cleared by every public change). */
-  async function count(query: CatalogueQuery, trees: Awaited<ReturnType<typeof treeIds>>): Promise<number> {
+  function count(query: CatalogueQuery, trees: Awaited<ReturnType<typeof treeIds>>): Promise<number> {
     const { page: _p, pageSize: _s, sort: _o, ...filters } = query;
-    const cache = publicCache();
-    const key = JSON.stringify(filters);
-    const cached = cache?.usable() ? cache.counts.get(key) : undefined;
-    if (cached !== undefined) return cached;
-    const generation = cache?.counts.generation;
-    const [{ total }] = await filtered(filters, trees).count({ total: '*' });
-    if (cache?.usable()) cache.counts.set(key, Number(total), generation!);
-    return Number(total);
+    return cachedCount(`catalogue:${JSON.stringify(filters)}`, async () => {
+      const [{ total }] = await filtered(filters, trees).count({ total: '*' });
+      return Number(total);
+    });
   }
 
   return {

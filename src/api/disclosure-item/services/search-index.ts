@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { ITEM } from '../../../constants';
 import { indexTokens, plainText } from '../../../domain/search-text';
 import { PUBLIC_ITEM_ROWS_SQL } from '../../../domain/public-item';
+import { publicCache } from '../../../middlewares/lib/public-cache-store';
 import { PUBLIC_WHERE } from './catalogue';
 
 export const SEARCH_TABLE = 'search_items';
@@ -162,6 +163,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const file of row.attachments ?? []) texts.push(await inspection.attachmentText(file));
           await sync(documentId, { sig: signature(row), text: texts.join('\n').slice(0, MAX_ATTACHMENT_CHARS) });
         }
+        // New matches no item write announced: cached answers (and totals) of searches are stale.
+        await publicCache()?.changed('search index: attachment text');
       }
     } catch (error) {
       if (!stopped) strapi.log.warn(`[search] attachment text pass: ${(error as Error).message}`);
@@ -263,6 +266,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await trx.raw(`DELETE FROM ${SEARCH_TABLE} WHERE document_id NOT IN (SELECT document_id FROM ${items} WHERE ${PUBLIC_ITEM_ROWS_SQL})`);
         if (!pg()) await trx.raw(`DELETE FROM ${SEARCH_FTS} WHERE rowid NOT IN (SELECT id FROM ${SEARCH_TABLE})`);
       });
+      await publicCache()?.changed('search index rebuilt');
       kick();
       return { total: done };
     },

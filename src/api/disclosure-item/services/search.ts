@@ -8,6 +8,7 @@ import type { CatalogueQuery } from '../../../domain/catalogue-query';
 import { wherePublicItem } from '../../../domain/public-item';
 import { highlight, plainText, queryTokens } from '../../../domain/search-text';
 import { LIST_FIELDS, LIST_POPULATE, PUBLIC_WHERE, withoutIds } from './catalogue';
+import { cachedCount, publicCache } from '../../../middlewares/lib/public-cache-store';
 import { SEARCH_FTS, SEARCH_TABLE } from './search-index';
 
 /** The catalogue filters besides `q` (each narrows the join through the catalogue's own conditions). */
@@ -75,10 +76,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const date = query.sort === 'publishedDate:asc' ? 'asc' : 'desc';
     ordered.orderBy([...(query.sort === 'relevance' ? [{ column: 'tier', order: 'desc' }] : []), { column: 's.published_date', order: date }, { column: 's.document_id', order: date }]);
     ordered.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-    // Two statements: a window count would keep every match in a (spilling) tuple store.
-    const counted = qb.clone().count({ n: '*' }).first();
-    const [hits, count] = pg() ? await withoutSeqScan(ordered, counted) : [await ordered, await counted];
-    return { documentIds: hits.map((h: any) => h.document_id), total: Number(count.n) };
+    const [hits] = pg() ? await withoutSeqScan(ordered) : [await ordered];
+    // A separate statement (a window count would keep every match in a spilling tuple store), kept
+    // per query and filters under the public cache's invalidation: a common word has most rows.
+    const { page: _p, pageSize: _s, sort: _o, q: _q, ...filters } = query;
+    const total = await cachedCount(`search:${JSON.stringify({ tokens, ...filters })}`, async () => {
+      const counted = qb.clone().count({ n: '*' }).first();
+      const [count] = pg() ? await withoutSeqScan(counted) : [await counted];
+      return Number(count.n);
+    });
+    return { documentIds: hits.map((h: any) => h.document_id), total };
   }
 
   return {
@@ -93,6 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // An index row whose item is no longer public (a write that bypassed the query engine):
         // never shown; the rows are repaired and the page ranked again.
         for (const documentId of stale) await strapi.service('api::disclosure-item.search-index').sync(documentId);
+        await publicCache()?.changed('search index repaired');
         ranked = await rank(tokens, query, where);
         rows = await live(ranked.documentIds);
       }
