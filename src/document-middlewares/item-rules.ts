@@ -1,6 +1,7 @@
 // Domain rules and generated fields of 公开事项, applied on every Document Service write, so the
 // admin, REST, GraphQL and plugin code all go through them.
 import type { Core } from '@strapi/strapi';
+import { sanitize } from '@strapi/utils';
 import { ITEM } from '../constants';
 import { checkDisclosureItem, checkInterprets, checkPublishedDateChange, type ItemState } from '../domain/disclosure-rules';
 import { localDate, toDateString } from '../domain/local-date';
@@ -184,7 +185,21 @@ export function itemRules(strapi: Core.Strapi) {
       .emergencyStop({ uid: ITEM, documentId }, { actor: actor.id, reason: reason || null, flag: flags.join('+'), roles: EMERGENCY_STOP_ROLES })
       .catch((error: Error) => strapi.log.warn(`[disclosure] emergency stop notice failed: ${error.message}`));
     strapi.log.warn(`[disclosure] emergency stop: item ${documentId} taken offline (${flags.join(', ')}) by ${actor.id ? `user ${actor.id}` : actor.via}`);
+    await announceWithdrawal(documentId);
     return result;
+  }
+
+  /**
+   * The live version left the public output without an unpublish: downstream portals and CDNs hear
+   * it as one (Strapi's `entry.unpublish` webhook event, the entry sanitized as Strapi does).
+   */
+  async function announceWithdrawal(documentId: string) {
+    const model = strapi.getModel(ITEM);
+    const withdrawn = await strapi.db.query(ITEM).findMany({ where: { documentId, publishedAt: { $notNull: true } } });
+    for (const entry of withdrawn) {
+      const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid: any) => strapi.getModel(uid) }, entry);
+      await strapi.eventHub.emit('entry.unpublish', { model: model.modelName, uid: ITEM, entry: sanitized });
+    }
   }
 
   async function publish(ctx: Ctx, next: () => Promise<any>) {

@@ -85,6 +85,15 @@ describe('webhooks', () => {
     expect(await deliveries('entry.publish', interpretation.documentId)).toHaveLength(1);
   });
 
+  it('marking a live item 涉密 (emergency stop) sends entry.unpublish, without private fields', async () => {
+    const doc = await approved();
+    await strapi.documents(ITEM).publish({ documentId: doc.documentId });
+    await strapi.documents(ITEM).update({ documentId: doc.documentId, data: { classified: true, disclosure: 'on_request', emergencyStopReason: '误发涉密文件' } });
+    const [hit] = await deliveries('entry.unpublish', doc.documentId);
+    expect(hit?.body).toMatchObject({ event: 'entry.unpublish', uid: ITEM, model: 'disclosure-item', entry: { documentId: doc.documentId, publishedAt: expect.any(String) } });
+    for (const field of ['internalNotes', 'reviewAt', 'exemptionReason']) expect(hit.body.entry).not.toHaveProperty(field);
+  });
+
   it('an unpublish sends entry.unpublish; a refused publication sends nothing', async () => {
     const doc = await approved();
     await strapi.documents(ITEM).publish({ documentId: doc.documentId });
