@@ -4,23 +4,16 @@
 // bare Koa server (started here) returning the catalogue's exact JSON bytes, the ceiling.
 const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const { database, startServer, load, median } = require('./lib');
+const { freePort } = require('../scripts/pg-throwaway');
 
 const ITEMS = Number(process.env.BENCH_ITEMS || 20000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const log = (m) => console.log(`[bench] ${m}`);
 const PAGE = 'page=3&pageSize=20';
-
-const freePort = () => new Promise((resolve) => {
-  const server = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
 
 function startBareKoa(file) {
   return new Promise((resolve, reject) => {

@@ -2,12 +2,12 @@
 // same PostgreSQL database answers a 教育局 author with 404 for a 财政局 item, 200 right after the
 // office adds the membership here, and 404 again right after it is removed — no per-process cache.
 const request = require('supertest');
-const net = require('net');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { ITEM, PASSWORD, makeDepartment, itemData, unique } = require('../helpers/fixtures');
 const { makeUser } = require('../helpers/workflow');
 const { adminClient } = require('../helpers/admin-http');
 const { startInstance } = require('../../scripts/spawn-instance');
+const { freePort } = require('../../scripts/pg-throwaway');
 
 let other;
 beforeAll(async () => {
@@ -17,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (other && other.child.exitCode === null) other.child.kill('SIGTERM');
   await cleanupStrapi();
-});
-
-const freePort = () => new Promise((resolve) => {
-  const server = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
 });
 
 it('membership changes made on one instance hold on the next request on another', async () => {

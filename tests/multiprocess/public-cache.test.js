@@ -2,10 +2,10 @@
 // unpublished on one is never served by either after the change commits + 1 s, even while readers
 // keep both caches busy during the change.
 const request = require('supertest');
-const net = require('net');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { ITEM, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
 const { startInstance } = require('../../scripts/spawn-instance');
+const { freePort } = require('../../scripts/pg-throwaway');
 
 let other;
 beforeAll(async () => {
@@ -16,13 +16,6 @@ afterAll(async () => {
   if (other && other.child.exitCode === null) other.child.kill('SIGTERM');
   if (strapi.server.httpServer.listening) await new Promise((r) => strapi.server.httpServer.close(r));
   await cleanupStrapi();
-});
-
-const freePort = () => new Promise((resolve) => {
-  const server = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
 });
 
 it('an item made 涉密 or unpublished leaves both instances\' caches within 1 s of the commit', async () => {
