@@ -143,6 +143,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The background pass: extracts the text of pending rows' attachments (any instance may do it). */
   async function drain() {
+    // Called directly (drain()) while a kick is pending: that run is this one.
+    if (timer) clearTimeout(timer);
     timer = null;
     if (draining || stopped) return;
     draining = true;
