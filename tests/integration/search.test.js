@@ -158,3 +158,63 @@ describe('search', () => {
     expect((await search({ q: '!!!' })).body).toMatchObject({ data: [], meta: { pagination: { total: 0 } } });
   });
 });
+
+describe('relevance without filters: tier by tier, in date order', () => {
+  /**
+   * A marker word in the titles of 3 items, the summaries of 3 and the bodies of `bodies` (dated
+   * `bodyYear`), inserted as published public rows in one statement (the index follows by the
+   * database lifecycles). Expected: titles, then summaries, then bodies, each newest first.
+   */
+  async function corpus(bodies, bodyYear) {
+    const marker = unique('zq');
+    const row = (n, year, fields) => ({
+      ...itemData(department, fields),
+      documentId: unique('tier').padEnd(24, '0'),
+      indexNumber: unique(`T-${year}-`),
+      publishedDate: new Date(Date.UTC(year, 0, 1 + (n % 28), n % 24)).toISOString(),
+      publishedAt: new Date(),
+      disclosure: 'proactive',
+      classified: false,
+      department: undefined,
+    });
+    const data = [
+      ...[0, 1, 2].map((n) => row(n, 2030 + n, { title: `关于 ${marker} 的通知 ${n}` })),
+      ...[0, 1, 2].map((n) => row(n, 2040 + n, { summary: `概述 ${marker} ${n}` })),
+      ...Array.from({ length: bodies }, (_, n) => row(n, bodyYear + (n % 7), { body: `正文提到 ${marker} 第${n}项` })),
+    ];
+    await strapi.db.query(ITEM).createMany({ data });
+    if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('ANALYZE search_items');
+    const newestFirst = (rows) => [...rows].sort((a, b) => b.publishedDate.localeCompare(a.publishedDate) || b.documentId.localeCompare(a.documentId)).map((r) => r.documentId);
+    return { marker, expected: [...newestFirst(data.slice(0, 3)), ...newestFirst(data.slice(3, 6)), ...newestFirst(data.slice(6))] };
+  }
+
+  async function pages(marker, pageSize) {
+    const seen = [];
+    for (let page = 1; ; page++) {
+      const res = await search({ q: marker, pageSize, page });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.data.map((r) => r.documentId));
+      if (page >= res.body.meta.pagination.pageCount) return { seen, total: res.body.meta.pagination.total };
+    }
+  }
+
+  // Newest body matches: a walk along the dates fills the pages at once (on PostgreSQL).
+  it('pages title, summary and body matches in order when the body matches are the newest items', async () => {
+    const { marker, expected } = await corpus(400, 2090);
+    expect(await pages(marker, 4)).toEqual({ seen: expected, total: 406 });
+  });
+
+  // Oldest body matches: a walk from the newest items finds none and falls back to the index lookup.
+  it('pages them in order when the body matches are older than everything else', async () => {
+    const { marker, expected } = await corpus(400, 1950);
+    expect(await pages(marker, 5)).toEqual({ seen: expected, total: 406 });
+  });
+
+  it('exports by full-text q in the list\'s order, body-only matches included', async () => {
+    const { marker, expected } = await corpus(12, 2000);
+    const res = await http().get('/api/catalogue/export.json').query({ q: marker });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text).map((r) => r.documentId)).toEqual(expected);
+  });
+});
+

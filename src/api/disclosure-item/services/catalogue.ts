@@ -25,9 +25,6 @@ export function withoutIds(value: any): any {
   return rest;
 }
 
-/** The exports' `q`: a substring of these (the list's `q` is full-text search). */
-const TEXT_SEARCH_FIELDS = ['title', 'documentNumber', 'summary'];
-
 type Filters = Omit<CatalogueQuery, 'sort' | 'page' | 'pageSize'>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -47,7 +44,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (filters.genre) and.push({ genre: filters.genre });
     if (filters.validity) and.push({ validity: filters.validity });
     if (filters.indexNumber) and.push({ indexNumber: filters.indexNumber });
-    if (filters.q) and.push({ $or: TEXT_SEARCH_FIELDS.map((field) => ({ [field]: { $containsi: filters.q } })) });
     return { $and: and };
   }
 
@@ -167,6 +163,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every matching item in pages of `batch`, for streaming exports; at most `max` rows. */
     async *iterate(filters: Filters & { sort: CatalogueQuery['sort'] }, { batch = 500, max }: { batch?: number; max: number }) {
+      // With `q`, the list's full-text search and order.
+      if (filters.q) return yield* strapi.service('api::disclosure-item.search').iterate(filters, await where({ ...filters, q: undefined }), { batch, max });
       const conditions = await where(filters);
       for (let offset = 0; offset < max; offset += batch) {
         const rows = await strapi.db.query(ITEM).findMany({

@@ -32,11 +32,14 @@ const SCHEMA = {
     // The ranking tiers are looked up through these, never by reading each match's vectors.
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_title_idx ON ${SEARCH_TABLE} USING GIN (title_vec)`,
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_meta_idx ON ${SEARCH_TABLE} USING GIN (meta_vec)`,
+    // Relevance pages tier by tier in date order: a common word's page is the newest matches.
+    `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_date_idx ON ${SEARCH_TABLE} (published_date, document_id)`,
     `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_pending_idx ON ${SEARCH_TABLE} (document_id) WHERE attachments_pending = 1`,
   ],
   sqlite: [
     `CREATE TABLE IF NOT EXISTS ${SEARCH_TABLE} (id INTEGER PRIMARY KEY, document_id TEXT NOT NULL UNIQUE, published_date INTEGER, attachment_sig TEXT NOT NULL DEFAULT '',
       attachment_text TEXT NOT NULL DEFAULT '', attachments_pending INTEGER NOT NULL DEFAULT 0)`,
+    `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_date_idx ON ${SEARCH_TABLE} (published_date, document_id)`,
     `CREATE VIRTUAL TABLE IF NOT EXISTS ${SEARCH_FTS} USING fts5(a, b, c, tokenize = 'unicode61 remove_diacritics 0')`,
   ],
 };

@@ -13,52 +13,64 @@ import { SEARCH_FTS, SEARCH_TABLE } from './search-index';
 
 /** The catalogue filters besides `q` (each narrows the join through the catalogue's own conditions). */
 const FILTERS = ['department', 'category', 'year', 'genre', 'validity', 'indexNumber'] as const;
+/** Every query token in the title/文号 (3), in title/文号/keywords/summary (2), anywhere (1). */
+const TIERS = [3, 2, 1] as const;
+type Tier = (typeof TIERS)[number];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const pg = () => strapi.db.dialect.client === 'postgres';
 
+  const filtered = (query: Pick<CatalogueQuery, (typeof FILTERS)[number]>) => FILTERS.some((f) => query[f] !== undefined);
+
   /**
-   * Matching index rows with their tier. With catalogue filters the live rows are joined (`where`:
-   * the catalogue's conditions); without, the index alone is ranked and counted — it holds only
-   * public published items, written in their writers' transactions — and the page is checked
-   * against the live rows before it is shown (list()).
+   * Matching index rows. `level` picks the vector: 3 title/文号, 2 title/文号/keywords/summary, 1 all
+   * (the default). The levels nest, so a tier is its level's matches without the next level's:
+   * `exclude` adds that condition, per row (cheap when walking a few rows) or as one GIN lookup
+   * (when reading all of them). With catalogue filters the live rows are joined (`where`: the
+   * catalogue's conditions); without, the index alone is ranked and counted — it holds only public
+   * published items, written in their writers' transactions — and the page is checked against the
+   * live rows before it is shown (list()).
    */
-  function matches(tokens: string[], query: CatalogueQuery, where: object) {
+  function matches(tokens: string[], query: CatalogueQuery, where: object, level: Tier = 1, exclude?: 'perRow' | 'lookup', from: any = SEARCH_TABLE) {
     const knex = strapi.db.connection;
     let qb: any;
-    let tier: any;
     if (pg()) {
       const all = tokens.map((t) => `'${t}'`).join(' & ');
-      qb = knex({ s: SEARCH_TABLE }).whereRaw('s.vec @@ ?::tsquery', [all]);
-      // Each tier is one GIN lookup (a hashed sub-plan), not a test of every match's vectors.
-      const within = `s.document_id IN (SELECT document_id FROM ${SEARCH_TABLE} WHERE ?? @@ ?::tsquery)`;
-      tier = knex.raw(`CASE WHEN ${within} THEN 3 WHEN ${within} THEN 2 ELSE 1 END AS tier`, ['title_vec', all, 'meta_vec', all]);
+      const vector = { 3: 'title_vec', 2: 'meta_vec', 1: 'vec' };
+      qb = knex({ s: from }).whereRaw(`s.${vector[level]} @@ ?::tsquery`, [all]);
+      const above = level < 3 ? vector[(level + 1) as Tier] : undefined;
+      if (above && exclude === 'perRow') qb.whereRaw(`NOT s.${above} @@ ?::tsquery`, [all]);
+      if (above && exclude === 'lookup') qb.whereRaw(`s.document_id NOT IN (SELECT document_id FROM ${SEARCH_TABLE} WHERE ${above} @@ ?::tsquery)`, [all]);
     } else {
       const all = tokens.map((t) => `"${t}"`).join(' ');
-      // FTS5 allows one MATCH per table reference: the tiers are sub-queries with column filters.
-      const within = `${SEARCH_FTS}.rowid IN (SELECT rowid FROM ${SEARCH_FTS} WHERE ${SEARCH_FTS} MATCH ?)`;
+      // FTS5 allows one MATCH per table reference: the other levels are sub-queries with column filters.
+      const columns = { 3: 'a', 2: 'a b', 1: 'a b c' };
+      const within = (l: Tier) => knex.raw(`SELECT rowid FROM ${SEARCH_FTS} WHERE ${SEARCH_FTS} MATCH ?`, [`{${columns[l]}} : (${all})`]);
       qb = knex(SEARCH_FTS).join({ s: SEARCH_TABLE }, 's.id', `${SEARCH_FTS}.rowid`).whereRaw(`${SEARCH_FTS} MATCH ?`, [all]);
-      tier = knex.raw(`CASE WHEN ${within} THEN 3 WHEN ${within} THEN 2 ELSE 1 END AS tier`, [`{a} : (${all})`, `{a b} : (${all})`]);
+      if (level > 1) qb.whereIn(`${SEARCH_FTS}.rowid`, within(level));
+      if (level < 3 && exclude) qb.whereNotIn(`${SEARCH_FTS}.rowid`, within((level + 1) as Tier));
     }
-    if (FILTERS.some((f) => query[f] !== undefined)) {
+    if (filtered(query)) {
       qb.join({ d: strapi.db.metadata.get(ITEM).tableName }, 'd.document_id', 's.document_id').whereNotNull('d.published_at');
       wherePublicItem(qb, (column) => `d.${column}`);
       qb.whereIn('d.id', (strapi.db as any).entityManager.createQueryBuilder(ITEM).select('id').where(where).getKnexQuery());
     }
-    return { qb, tier };
+    return qb;
   }
 
   /**
-   * The planner takes a common word (in most rows) for a sequential scan, which reads every row's
-   * whole vector; the GIN index answers it without. Scoped to these statements' transaction.
+   * PostgreSQL, scoped to these statements' transaction. A sequential scan would read every row's
+   * whole vector; the GIN indexes answer without. `plan` overrides the planner's pick for a page,
+   * whose estimates for several tokens are far off: `walk` the date index testing each row (a word in
+   * many items fills the page within a few rows) or `lookup` the matches in the GIN index and sort
+   * them (a rare word).
    */
-  async function withoutSeqScan(...queries: any[]) {
+  async function inPg(query: any, plan?: 'walk' | 'lookup') {
     return strapi.db.connection.transaction(async (trx: any) => {
-      // Parallel workers would each rebuild the tiers' hashed sub-plans.
+      // A page of 20 is not worth starting parallel workers for.
       await trx.raw('SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0');
-      const results = [];
-      for (const q of queries) results.push(await q.transacting(trx));
-      return results;
+      if (plan) await trx.raw(plan === 'walk' ? 'SET LOCAL enable_sort = off' : 'SET LOCAL enable_indexscan = off');
+      return query.transacting(trx);
     });
   }
 
@@ -69,23 +81,69 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(rows.map((r: any) => [r.documentId, r]));
   }
 
-  /** One page of ranked documentIds and the number of matches. */
-  async function rank(tokens: string[], query: CatalogueQuery, where: object) {
-    const { qb, tier } = matches(tokens, query, where);
-    const ordered = qb.clone().select('s.document_id', tier);
-    const date = query.sort === 'publishedDate:asc' ? 'asc' : 'desc';
-    ordered.orderBy([...(query.sort === 'relevance' ? [{ column: 'tier', order: 'desc' }] : []), { column: 's.published_date', order: date }, { column: 's.document_id', order: date }]);
-    ordered.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-    const [hits] = pg() ? await withoutSeqScan(ordered) : [await ordered];
-    // A separate statement (a window count would keep every match in a spilling tuple store), kept
-    // per query and filters under the public cache's invalidation: a common word has most rows.
+  /** A level's matches counted, kept per query, filters and level under the public cache's invalidation. */
+  function count(tokens: string[], query: CatalogueQuery, where: object, level: Tier = 1): Promise<number> {
     const { page: _p, pageSize: _s, sort: _o, q: _q, ...filters } = query;
-    const total = await cachedCount(`search:${JSON.stringify({ tokens, ...filters })}`, async () => {
-      const counted = qb.clone().count({ n: '*' }).first();
-      const [count] = pg() ? await withoutSeqScan(counted) : [await counted];
-      return Number(count.n);
+    return cachedCount(`search:${JSON.stringify({ tokens, level, ...filters })}`, async () => {
+      const counted = matches(tokens, query, where, level).count({ n: '*' }).first();
+      return Number((pg() ? await inPg(counted) : await counted).n);
     });
-    return { documentIds: hits.map((h: any) => h.document_id), total };
+  }
+
+  /** Rows in the index (the planner's figure), to tell how far a walk along the dates goes. */
+  async function indexRows(): Promise<number> {
+    const { rows } = await strapi.db.connection.raw('SELECT reltuples FROM pg_class WHERE oid = ?::regclass', [SEARCH_TABLE]);
+    return Number(rows[0]?.reltuples ?? -1);
+  }
+
+  /**
+   * Up to `limit` documentIds from `offset` of a tier's `size` matches (all matches without a tier),
+   * newest first (or oldest). On PostgreSQL without filters a page may walk the date index testing
+   * each row: about (offset + limit) × rows / size rows, each reading a vector (~10× a GIN hit). The
+   * walk is tried when that is within a tenth of the level's GIN matches, and stops there: matches
+   * crowded among old items fall back to the GIN lookup, so a walk never costs more than the lookup.
+   */
+  async function pageOf(tokens: string[], query: CatalogueQuery, where: object, tier: Tier | undefined, offset: number, limit: number, size: number) {
+    const date = query.sort === 'publishedDate:asc' ? 'asc' : 'desc';
+    const order = [{ column: 's.published_date', order: date }, { column: 's.document_id', order: date }];
+    const read = async (plan: 'walk' | 'lookup' | undefined, from?: any) => {
+      const ordered = matches(tokens, query, where, tier ?? 1, tier ? (plan === 'walk' ? 'perRow' : 'lookup') : undefined, from)
+        .select('s.document_id').orderBy(order).limit(limit).offset(offset);
+      const hits = pg() ? await inPg(ordered, plan) : await ordered;
+      return hits.map((h: any) => h.document_id as string) as string[];
+    };
+    if (!pg() || filtered(query)) return read(undefined);
+    const [rows, levelMatches] = await Promise.all([indexRows(), count(tokens, query, where, tier ?? 1)]);
+    const budget = Math.ceil(levelMatches / 10);
+    if (rows > 0 && ((offset + limit) * rows) / Math.max(size, 1) <= budget) {
+      const newest = strapi.db.connection(SEARCH_TABLE).select('*').orderBy([{ column: 'published_date', order: date }, { column: 'document_id', order: date }]).limit(budget);
+      const walked = await read('walk', newest);
+      if (walked.length === limit || offset + walked.length >= size) return walked;
+    }
+    return read('lookup');
+  }
+
+  /**
+   * `limit` ranked documentIds from `offset` and the number of matches. By relevance the tiers are
+   * paged one after another, each counted from the nested levels (title, title+summary, all) and
+   * read in date order only as far as the page needs: a word in nearly every item fills page 1 from
+   * its newest title matches instead of ordering all of its matches.
+   */
+  async function rank(tokens: string[], query: CatalogueQuery, where: object, offset: number, limit: number) {
+    const total = await count(tokens, query, where);
+    if (query.sort !== 'relevance') return { documentIds: await pageOf(tokens, query, where, undefined, offset, limit, total), total };
+    const documentIds: string[] = [];
+    for (const tier of TIERS) {
+      if (documentIds.length === limit) break;
+      const size = (await count(tokens, query, where, tier)) - (tier < 3 ? await count(tokens, query, where, (tier + 1) as Tier) : 0);
+      if (offset >= size) {
+        offset -= size;
+        continue;
+      }
+      documentIds.push(...(await pageOf(tokens, query, where, tier, offset, limit - documentIds.length, size)));
+      offset = 0;
+    }
+    return { documentIds, total };
   }
 
   return {
@@ -93,7 +151,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const tokens = queryTokens(query.q ?? '');
       const page = { page: query.page, pageSize: query.pageSize };
       if (!tokens.length) return { data: [], meta: { pagination: { ...page, pageCount: 0, total: 0 } } };
-      let ranked = await rank(tokens, query, where);
+      const ranking = () => rank(tokens, query, where, (query.page - 1) * query.pageSize, query.pageSize);
+      let ranked = await ranking();
       let rows = await live(ranked.documentIds);
       const stale = ranked.documentIds.filter((id) => !rows.has(id));
       if (stale.length) {
@@ -101,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // never shown; the rows are repaired and the page ranked again.
         for (const documentId of stale) await strapi.service('api::disclosure-item.search-index').sync(documentId);
         await publicCache()?.changed('search index repaired');
-        ranked = await rank(tokens, query, where);
+        ranked = await ranking();
         rows = await live(ranked.documentIds);
       }
       const attachmentText = new Map<string, string>(
@@ -115,6 +174,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           highlight: highlight([row.title, row.documentNumber, row.keywords, row.summary, plainText(body), attachmentText.get(row.documentId)], query.q!),
         }));
       return { data, meta: { pagination: { ...page, pageCount: Math.ceil(ranked.total / query.pageSize), total: ranked.total } } };
+    },
+
+    /** The exports' rows for `q`, in the list's order, `batch` at a time from the live public rows; at most `max`. */
+    async *iterate(query: Omit<CatalogueQuery, 'page' | 'pageSize'>, where: object, { batch, max }: { batch: number; max: number }) {
+      const tokens = queryTokens(query.q ?? '');
+      if (!tokens.length) return;
+      const all = { ...query, page: 1, pageSize: batch };
+      for (let offset = 0; offset < max; offset += batch) {
+        const { documentIds } = await rank(tokens, all, where, offset, Math.min(batch, max - offset));
+        const rows = await live(documentIds);
+        const page = documentIds.map((id) => rows.get(id)).filter(Boolean).map(({ body: _body, ...row }) => withoutIds(row));
+        if (page.length) yield page;
+        if (documentIds.length < batch) return;
+      }
     },
   };
 };
