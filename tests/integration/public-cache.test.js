@@ -149,6 +149,28 @@ describe('invalidation', () => {
     expect((await http().get(path)).status).toBe(200);
   });
 
+  it("an editor's draft save keeps the cache; publishing it clears it", async () => {
+    const item = await makeItem(department, { title: `${marker} 辛` });
+    // On PostgreSQL the publish's own NOTIFY comes back a moment later: let it arrive first.
+    for (let seen = -1; seen !== publicCache().responses.generation; ) {
+      seen = publicCache().responses.generation;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const first = await catalogue({ pageSize: 9 });
+    expect(titles(first)).toContain(`${marker} 辛`);
+    const url = first.req.path;
+    expect(cached(url, ORIGIN)).toBeDefined();
+    const generation = publicCache().responses.generation;
+    await strapi.documents(ITEM).update({ documentId: item.documentId, data: { title: `${marker} 辛（修订稿）` } });
+    expect(publicCache().responses.generation).toBe(generation);
+    expect(cached(url, ORIGIN)).toBeDefined();
+    expect(titles(await catalogue({ pageSize: 9 }))).toContain(`${marker} 辛`);
+    // The revised draft goes out through the gate: the published row is rewritten, the cache cleared.
+    await require('../helpers/workflow').approveAndPublish(ITEM, item.documentId);
+    expect(cached(url, ORIGIN)).toBeUndefined();
+    expect(titles(await catalogue({ pageSize: 9 }))).toContain(`${marker} 辛（修订稿）`);
+  });
+
   it('an answer computed before a change is not stored after it', async () => {
     const cache = publicCache();
     const generation = cache.responses.generation;

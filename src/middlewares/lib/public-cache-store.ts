@@ -1,6 +1,6 @@
 // The process's cache of anonymous public reads and how it is invalidated. Any committed write
-// that can alter public output (the public content types, their components, uploaded files, the
-// Public role's permissions) clears every entry: locally at once and again at commit, and on every
+// that can alter public output (the public content types' published rows, their components,
+// uploaded files, the Public role's permissions; not an editor's draft save) clears every entry: locally at once and again at commit, and on every
 // other instance through PostgreSQL LISTEN/NOTIFY (delivered at commit). While the listening
 // connection is down the cache is not used at all: a missed notification cannot leave a stale entry.
 import { randomUUID } from 'crypto';
@@ -79,8 +79,18 @@ export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
     }
   }
 
+  /**
+   * A write to a draft row of a draft-and-publish type (an editor's save) cannot alter public output:
+   * only when the written row says so (a row read without `publishedAt`, a write that sets it, or a
+   * bulk write counts as public).
+   */
+  const draftOnly = (event: any) =>
+    Boolean(strapi.getModel(event.model.uid)?.options?.draftAndPublish) &&
+    event.result !== null && typeof event.result === 'object' && Object.hasOwn(event.result, 'publishedAt') && event.result.publishedAt === null &&
+    event.params?.data?.publishedAt == null;
+
   async function written(event: any) {
-    if (!models.has(event.model.uid)) return;
+    if (!models.has(event.model.uid) || draftOnly(event)) return;
     if (!strapi.db.inTransaction()) return changed(`${event.action} ${event.model.uid}`);
     clear(`${event.action} ${event.model.uid}`);
     // Inside the writer's transaction: the NOTIFY goes out at its commit (and not on rollback);
