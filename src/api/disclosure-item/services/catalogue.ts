@@ -134,8 +134,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(query: CatalogueQuery) {
       // Full-text search (services/search.ts), with the other filters as conditions on the live rows.
-      if (query.q) return strapi.service('api::disclosure-item.search').list(query, await where({ ...query, q: undefined }));
       const trees = await treeIds(query);
+      if (query.q) return strapi.service('api::disclosure-item.search').list(query, () => filtered(query, trees).select('i.document_id'));
       const [data, total] = await Promise.all([page(query, trees), count(query, trees)]);
       return {
         data,
@@ -164,7 +164,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every matching item in pages of `batch`, for streaming exports; at most `max` rows. */
     async *iterate(filters: Filters & { sort: CatalogueQuery['sort'] }, { batch = 500, max }: { batch?: number; max: number }) {
       // With `q`, the list's full-text search and order.
-      if (filters.q) return yield* strapi.service('api::disclosure-item.search').iterate(filters, await where({ ...filters, q: undefined }), { batch, max });
+      if (filters.q) {
+        const trees = await treeIds(filters);
+        return yield* strapi.service('api::disclosure-item.search').iterate(filters, () => filtered(filters, trees).select('i.document_id'), { batch, max });
+      }
       const conditions = await where(filters);
       for (let offset = 0; offset < max; offset += batch) {
         const rows = await strapi.db.query(ITEM).findMany({

@@ -3,9 +3,9 @@
 // Relevance is a tier — every query token in the title/文号 (3), in title/文号/keywords/summary (2),
 // anywhere including body and attachments (1) — then newer before older.
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { ITEM } from '../../../constants';
 import type { CatalogueQuery } from '../../../domain/catalogue-query';
-import { wherePublicItem } from '../../../domain/public-item';
 import { highlight, plainText, queryTokens } from '../../../domain/search-text';
 import { LIST_FIELDS, LIST_POPULATE, PUBLIC_WHERE, withoutIds } from './catalogue';
 import { cachedCount, publicCache } from '../../../middlewares/lib/public-cache-store';
@@ -15,6 +15,8 @@ import { SEARCH_FTS, SEARCH_TABLE } from './search-index';
 const FILTERS = ['department', 'category', 'year', 'genre', 'validity', 'indexNumber'] as const;
 /** Every query token in the title/文号 (3), in title/文号/keywords/summary (2), anywhere (1). */
 const TIERS = [3, 2, 1] as const;
+/** The catalogue's filtered public published items, as a fresh query of their documentIds. */
+type Candidates = () => Knex.QueryBuilder;
 type Tier = (typeof TIERS)[number];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,12 +28,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Matching index rows. `level` picks the vector: 3 title/文号, 2 title/文号/keywords/summary, 1 all
    * (the default). The levels nest, so a tier is its level's matches without the next level's:
    * `exclude` adds that condition, per row (cheap when walking a few rows) or as one GIN lookup
-   * (when reading all of them). With catalogue filters the live rows are joined (`where`: the
-   * catalogue's conditions); without, the index alone is ranked and counted — it holds only public
-   * published items, written in their writers' transactions — and the page is checked against the
-   * live rows before it is shown (list()).
+   * (when reading all of them). With catalogue filters the matches are narrowed to the catalogue's
+   * own filtered public published items (`candidates`); without, the index alone is ranked and
+   * counted — it holds only public published items, written in their writers' transactions — and
+   * the page is checked against the live rows before it is shown (list()).
    */
-  function matches(tokens: string[], query: CatalogueQuery, where: object, level: Tier = 1, exclude?: 'perRow' | 'lookup', from: any = SEARCH_TABLE) {
+  function matches(tokens: string[], query: CatalogueQuery, candidates: Candidates, level: Tier = 1, exclude?: 'perRow' | 'lookup', from: any = SEARCH_TABLE) {
     const knex = strapi.db.connection;
     let qb: any;
     if (pg()) {
@@ -50,11 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (level > 1) qb.whereIn(`${SEARCH_FTS}.rowid`, within(level));
       if (level < 3 && exclude) qb.whereNotIn(`${SEARCH_FTS}.rowid`, within((level + 1) as Tier));
     }
-    if (filtered(query)) {
-      qb.join({ d: strapi.db.metadata.get(ITEM).tableName }, 'd.document_id', 's.document_id').whereNotNull('d.published_at');
-      wherePublicItem(qb, (column) => `d.${column}`);
-      qb.whereIn('d.id', (strapi.db as any).entityManager.createQueryBuilder(ITEM).select('id').where(where).getKnexQuery());
-    }
+    if (filtered(query)) qb.whereIn('s.document_id', candidates());
     return qb;
   }
 
@@ -82,10 +80,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** A level's matches counted, kept per query, filters and level under the public cache's invalidation. */
-  function count(tokens: string[], query: CatalogueQuery, where: object, level: Tier = 1): Promise<number> {
+  function count(tokens: string[], query: CatalogueQuery, candidates: Candidates, level: Tier = 1): Promise<number> {
     const { page: _p, pageSize: _s, sort: _o, q: _q, ...filters } = query;
     return cachedCount(`search:${JSON.stringify({ tokens, level, ...filters })}`, async () => {
-      const counted = matches(tokens, query, where, level).count({ n: '*' }).first();
+      const counted = matches(tokens, query, candidates, level).count({ n: '*' }).first();
       return Number((pg() ? await inPg(counted) : await counted).n);
     });
   }
@@ -103,17 +101,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * walk is tried when that is within a tenth of the level's GIN matches, and stops there: matches
    * crowded among old items fall back to the GIN lookup, so a walk never costs more than the lookup.
    */
-  async function pageOf(tokens: string[], query: CatalogueQuery, where: object, tier: Tier | undefined, offset: number, limit: number, size: number) {
+  async function pageOf(tokens: string[], query: CatalogueQuery, candidates: Candidates, tier: Tier | undefined, offset: number, limit: number, size: number) {
     const date = query.sort === 'publishedDate:asc' ? 'asc' : 'desc';
     const order = [{ column: 's.published_date', order: date }, { column: 's.document_id', order: date }];
     const read = async (plan: 'walk' | 'lookup' | undefined, from?: any) => {
-      const ordered = matches(tokens, query, where, tier ?? 1, tier ? (plan === 'walk' ? 'perRow' : 'lookup') : undefined, from)
+      const ordered = matches(tokens, query, candidates, tier ?? 1, tier ? (plan === 'walk' ? 'perRow' : 'lookup') : undefined, from)
         .select('s.document_id').orderBy(order).limit(limit).offset(offset);
       const hits = pg() ? await inPg(ordered, plan) : await ordered;
       return hits.map((h: any) => h.document_id as string) as string[];
     };
     if (!pg() || filtered(query)) return read(undefined);
-    const [rows, levelMatches] = await Promise.all([indexRows(), count(tokens, query, where, tier ?? 1)]);
+    const [rows, levelMatches] = await Promise.all([indexRows(), count(tokens, query, candidates, tier ?? 1)]);
     const budget = Math.ceil(levelMatches / 10);
     if (rows > 0 && ((offset + limit) * rows) / Math.max(size, 1) <= budget) {
       const newest = strapi.db.connection(SEARCH_TABLE).select('*').orderBy([{ column: 'published_date', order: date }, { column: 'document_id', order: date }]).limit(budget);
@@ -129,29 +127,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * read in date order only as far as the page needs: a word in nearly every item fills page 1 from
    * its newest title matches instead of ordering all of its matches.
    */
-  async function rank(tokens: string[], query: CatalogueQuery, where: object, offset: number, limit: number) {
-    const total = await count(tokens, query, where);
-    if (query.sort !== 'relevance') return { documentIds: await pageOf(tokens, query, where, undefined, offset, limit, total), total };
+  async function rank(tokens: string[], query: CatalogueQuery, candidates: Candidates, offset: number, limit: number) {
+    const total = await count(tokens, query, candidates);
+    if (query.sort !== 'relevance') return { documentIds: await pageOf(tokens, query, candidates, undefined, offset, limit, total), total };
     const documentIds: string[] = [];
     for (const tier of TIERS) {
       if (documentIds.length === limit) break;
-      const size = (await count(tokens, query, where, tier)) - (tier < 3 ? await count(tokens, query, where, (tier + 1) as Tier) : 0);
+      const size = (await count(tokens, query, candidates, tier)) - (tier < 3 ? await count(tokens, query, candidates, (tier + 1) as Tier) : 0);
       if (offset >= size) {
         offset -= size;
         continue;
       }
-      documentIds.push(...(await pageOf(tokens, query, where, tier, offset, limit - documentIds.length, size)));
+      documentIds.push(...(await pageOf(tokens, query, candidates, tier, offset, limit - documentIds.length, size)));
       offset = 0;
     }
     return { documentIds, total };
   }
 
   return {
-    async list(query: CatalogueQuery, where: object) {
+    async list(query: CatalogueQuery, candidates: Candidates) {
       const tokens = queryTokens(query.q ?? '');
       const page = { page: query.page, pageSize: query.pageSize };
       if (!tokens.length) return { data: [], meta: { pagination: { ...page, pageCount: 0, total: 0 } } };
-      const ranking = () => rank(tokens, query, where, (query.page - 1) * query.pageSize, query.pageSize);
+      const ranking = () => rank(tokens, query, candidates, (query.page - 1) * query.pageSize, query.pageSize);
       let ranked = await ranking();
       let rows = await live(ranked.documentIds);
       const stale = ranked.documentIds.filter((id) => !rows.has(id));
@@ -177,12 +175,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The exports' rows for `q`, in the list's order, `batch` at a time from the live public rows; at most `max`. */
-    async *iterate(query: Omit<CatalogueQuery, 'page' | 'pageSize'>, where: object, { batch, max }: { batch: number; max: number }) {
+    async *iterate(query: Omit<CatalogueQuery, 'page' | 'pageSize'>, candidates: Candidates, { batch, max }: { batch: number; max: number }) {
       const tokens = queryTokens(query.q ?? '');
       if (!tokens.length) return;
       const all = { ...query, page: 1, pageSize: batch };
       for (let offset = 0; offset < max; offset += batch) {
-        const { documentIds } = await rank(tokens, all, where, offset, Math.min(batch, max - offset));
+        const { documentIds } = await rank(tokens, all, candidates, offset, Math.min(batch, max - offset));
         const rows = await live(documentIds);
         const page = documentIds.map((id) => rows.get(id)).filter(Boolean).map(({ body: _body, ...row }) => withoutIds(row));
         if (page.length) yield page;
