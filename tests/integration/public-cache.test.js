@@ -171,6 +171,21 @@ describe('invalidation', () => {
     expect(titles(await catalogue({ pageSize: 9 }))).toContain(`${marker} 辛（修订稿）`);
   });
 
+  it('a new local day starts with an empty cache (an export names its date)', async () => {
+    const path = `/api/catalogue/export.csv?q=${encodeURIComponent(marker)}`;
+    const today = await http().get(path);
+    expect(today.headers['content-disposition']).toMatch(/catalogue-\d{4}-\d{2}-\d{2}\.csv/);
+    expect(cached(path)).toBeDefined();
+    const now = Date.now();
+    const tomorrow = jest.spyOn(Date, 'now').mockReturnValue(now + 24 * 3600 * 1000);
+    try {
+      expect(publicCache().usable()).toBe(true);
+      expect(cached(path)).toBeUndefined();
+    } finally {
+      tomorrow.mockRestore();
+    }
+  });
+
   it('an answer computed before a change is not stored after it', async () => {
     const cache = publicCache();
     const generation = cache.responses.generation;
@@ -180,6 +195,22 @@ describe('invalidation', () => {
   });
 
   (/^postgres/.test(process.env.DATABASE_URL || '') ? it : it.skip)('PostgreSQL: a NOTIFY from another instance clears within 1 s', async () => {
+    await catalogue();
+    expect(publicCache().responses.size).toBeGreaterThan(0);
+    await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CHANNEL, 'another-instance']);
+    await waitFor(() => publicCache().responses.size === 0);
+  });
+
+  (/^postgres/.test(process.env.DATABASE_URL || '') ? it : it.skip)('PostgreSQL: a lost notification connection empties and bypasses the cache until it is listening again', async () => {
+    await catalogue();
+    expect(publicCache().responses.size).toBeGreaterThan(0);
+    const listeners = `SELECT pid FROM pg_stat_activity WHERE query = 'LISTEN ${CHANNEL}' AND pid <> pg_backend_pid()`;
+    expect((await strapi.db.connection.raw(listeners)).rows.length).toBeGreaterThan(0);
+    await strapi.db.connection.raw(`SELECT pg_terminate_backend(pid) FROM (${listeners}) AS l`);
+    await waitFor(() => !publicCache().usable());
+    expect(publicCache().responses.size).toBe(0);
+    await waitFor(() => publicCache().usable(), 5000);
+    // Listening again: answers are stored, and a notification clears them.
     await catalogue();
     expect(publicCache().responses.size).toBeGreaterThan(0);
     await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CHANNEL, 'another-instance']);

@@ -2,22 +2,12 @@
 // same PostgreSQL database answers a 教育局 author with 404 for a 财政局 item, 200 right after the
 // office adds the membership here, and 404 again right after it is removed — no per-process cache.
 const request = require('supertest');
-const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { ITEM, PASSWORD, makeDepartment, itemData, unique } = require('../helpers/fixtures');
 const { makeUser } = require('../helpers/workflow');
 const { adminClient } = require('../helpers/admin-http');
-const { startInstance } = require('../../scripts/spawn-instance');
-const { freePort } = require('../../scripts/pg-throwaway');
+const { multiprocessSuite } = require('../helpers/instances');
 
-let other;
-beforeAll(async () => {
-  if (!/^postgres/.test(process.env.DATABASE_URL || '')) throw new Error('the multi-process test needs PostgreSQL (DATABASE_URL)');
-  await setupStrapi();
-});
-afterAll(async () => {
-  if (other && other.child.exitCode === null) other.child.kill('SIGTERM');
-  await cleanupStrapi();
-});
+const instances = multiprocessSuite();
 
 it('membership changes made on one instance hold on the next request on another', async () => {
   const edu = await makeDepartment({ name: `教育局${unique()}` });
@@ -28,9 +18,7 @@ it('membership changes made on one instance hold on the next request on another'
   const finItem = await strapi.documents(ITEM).create({ data: itemData(fin) });
   const office = await adminClient(await makeUser('gov-office'));
 
-  const port = await freePort();
-  other = await startInstance({ LISTEN: 'true', PORT: String(port), HOST: '127.0.0.1', SCHEDULER_ENABLED: 'false' });
-  const there = request(`http://127.0.0.1:${port}`);
+  const there = request((await instances.serve()).url);
   const login = await there.post('/admin/login').send({ email: author.email, password: PASSWORD });
   expect(login.status).toBe(200);
   const open = async () => (await there.get(`/content-manager/collection-types/${ITEM}/${finItem.documentId}`).set('Authorization', `Bearer ${login.body.data.token}`)).status;

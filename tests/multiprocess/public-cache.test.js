@@ -2,34 +2,23 @@
 // unpublished on one is never served by either after the change commits + 1 s, even while readers
 // keep both caches busy during the change.
 const request = require('supertest');
-const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { ITEM, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
-const { startInstance } = require('../../scripts/spawn-instance');
 const { freePort } = require('../../scripts/pg-throwaway');
+const { multiprocessSuite } = require('../helpers/instances');
 
-let other;
-beforeAll(async () => {
-  if (!/^postgres/.test(process.env.DATABASE_URL || '')) throw new Error('the multi-process test needs PostgreSQL (DATABASE_URL)');
-  await setupStrapi();
-});
-afterAll(async () => {
-  if (other && other.child.exitCode === null) other.child.kill('SIGTERM');
-  if (strapi.server.httpServer.listening) await new Promise((r) => strapi.server.httpServer.close(r));
-  await cleanupStrapi();
-});
+const instances = multiprocessSuite();
 
 it('an item made 涉密 or unpublished leaves both instances\' caches within 1 s of the commit', async () => {
   const marker = unique('双实例');
   const department = await makeDepartment({ name: `缓存局${marker}` });
   const secret = await makeItem(department, { title: `${marker} 将涉密` });
   const withdrawn = await makeItem(department, { title: `${marker} 将撤回` });
-  const port = await freePort();
-  other = await startInstance({ LISTEN: 'true', PORT: String(port), HOST: '127.0.0.1', SCHEDULER_ENABLED: 'false' });
+  const { url } = await instances.serve();
   // This instance listens too (supertest would start and stop a server per request).
   const herePort = await freePort();
   await new Promise((r) => strapi.server.httpServer.listen(herePort, '127.0.0.1', r));
   const here = () => request(`http://127.0.0.1:${herePort}`);
-  const there = () => request(`http://127.0.0.1:${port}`);
+  const there = () => request(url);
   const paths = [
     `/api/catalogue?q=${encodeURIComponent(marker)}`,
     `/api/catalogue/lookup?indexNumber=${encodeURIComponent(secret.indexNumber)}`,

@@ -1,24 +1,14 @@
 // Three Strapi processes on one PostgreSQL database drain 500 schedules due at the same second;
 // one is killed with SIGKILL while it works. Every document must be published exactly once
 // (counting publish operations in the audit trail, not rows) and nothing may stay pending.
-const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
 const { ITEM, makeDepartment, itemData } = require('../helpers/fixtures');
 const { actors, approve } = require('../helpers/workflow');
-const { startInstance } = require('../../scripts/spawn-instance');
+const { multiprocessSuite } = require('../helpers/instances');
 
 const N = Number(process.env.MULTIPROCESS_DOCS || 500);
 const SCHEDULE = 'plugin::disclosure-workflow.schedule';
 const AUDIT = 'plugin::disclosure-workflow.audit-event';
-let instances = [];
-
-beforeAll(async () => {
-  if (!/^postgres/.test(process.env.DATABASE_URL || '')) throw new Error('the multi-process test needs PostgreSQL (DATABASE_URL)');
-  await setupStrapi();
-});
-afterAll(async () => {
-  for (const { child } of instances) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  await cleanupStrapi();
-});
+const suite = multiprocessSuite();
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -37,7 +27,7 @@ it(`publishes ${N} documents exactly once with 3 instances, one of them killed`,
   for (const documentId of docs) ids.push((await strapi.plugin('disclosure-workflow').service('schedule').schedule({ uid: ITEM, documentId, action: 'publish', at: due.toISOString(), actor: a['gov-publisher'].id })).id);
 
   const env = { SCHEDULER_POLL_MS: '500', SCHEDULER_LEASE_MS: '5000', SCHEDULER_BATCH: '10' };
-  instances = await Promise.all([startInstance(env), startInstance(env), startInstance(env)]);
+  const instances = await Promise.all([suite.start(env), suite.start(env), suite.start(env)]);
   const victim = instances[0];
   const firedBy = async (instance) => {
     const events = await strapi.db.query(AUDIT).findMany({ where: { event: 'schedule.fired' }, select: ['data'] });

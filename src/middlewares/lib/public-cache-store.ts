@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { Client } from 'pg';
 import { ByteLru, responseBytes, type CachedResponse } from '../../domain/public-cache';
 import { PUBLIC_CONTENT_TYPES } from '../../constants';
+import { localDate } from '../../domain/local-date';
 
 export const CHANNEL = 'disclosure_public_cache';
 const RECONNECT_MS = 500;
@@ -23,7 +24,7 @@ export interface PublicCacheSettings {
 
 export interface PublicCacheStore {
   settings: PublicCacheSettings;
-  /** False while PostgreSQL notifications may be missed (listener down): no reads, no fills. */
+  /** False while PostgreSQL notifications may be missed (listener down): no reads, no fills. Clears the cache when the site's local date has changed. */
   usable(): boolean;
   responses: ByteLru<CachedResponse>;
   /** Exact catalogue totals per filter (the list's count), under the same invalidation; kept also with PUBLIC_CACHE=false. */
@@ -65,6 +66,18 @@ export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
     counts.clear();
     strapi.log.debug(`[public-cache] cleared: ${reason}`);
   };
+
+  // Answers may carry the site's date (an export's file name): a new local day starts afresh.
+  const timeZone = strapi.config.get<string>('disclosure.timeZone');
+  let day = localDate(new Date(), timeZone);
+  let dayCheckedAt = Date.now();
+  function startOfDay() {
+    const now = Date.now();
+    if (now - dayCheckedAt < 1000) return;
+    dayCheckedAt = now;
+    const today = localDate(new Date(now), timeZone);
+    if (today !== day) clear(`a new day (${(day = today)})`);
+  }
 
   async function changed(reason: string) {
     clear(reason);
@@ -131,7 +144,10 @@ export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
 
   store = {
     settings,
-    usable: () => listening,
+    usable: () => {
+      startOfDay();
+      return listening;
+    },
     responses,
     counts,
     collections: PUBLIC_CONTENT_TYPES.map((uid) => {
