@@ -1,0 +1,156 @@
+// `npm run portal:build`: the static 政府信息公开 portal, built from the public API over HTTP as an
+// anonymous client (public-api.ts) and written as HTML, CSS, sitemap.xml, an Atom feed and
+// robots.txt into a folder a web server serves. Pages come from nunjucks templates (portal/templates,
+// autoescaped); item bodies are Markdown rendered by markdown-it without raw HTML. A manifest of the
+// files written lets the next build delete what is no longer public.
+import { promises as fs } from 'fs';
+import path from 'path';
+import MarkdownIt from 'markdown-it';
+import nunjucks from 'nunjucks';
+import { GENRE_LABELS, VALIDITY_LABELS } from '../domain/catalogue-export';
+import { localDate, localDateTime } from '../domain/local-date';
+import { PublicApi } from './public-api';
+import { groupBy, itemFile, itemHref, listFile, listHref, pages, tree, type PortalItem } from './site';
+
+export interface BuildOptions {
+  /** Base URL of the CMS whose public API is read, e.g. http://localhost:1337. */
+  api: string;
+  /** Output folder. */
+  out: string;
+  /** The portal's public address, for canonical links, the sitemap and the feed (default: none, root-relative links). */
+  siteUrl?: string;
+  timeZone?: string;
+  log?: (message: string) => void;
+}
+
+export interface BuildResult {
+  written: number;
+  removed: number;
+  items: number;
+  seconds: number;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const TEMPLATES = path.join(ROOT, 'portal', 'templates');
+const ASSETS = path.join(ROOT, 'portal', 'assets');
+const MANIFEST = '.portal-manifest.json';
+const FEED_SIZE = 50;
+const CONCURRENCY = 8;
+
+/** Runs `work` over `inputs` with at most `limit` at a time, keeping the order of the results. */
+async function pool<I, O>(inputs: I[], limit: number, work: (input: I, index: number) => Promise<O>): Promise<O[]> {
+  const results: O[] = new Array(inputs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next++;
+      results[index] = await work(inputs[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  return results;
+}
+
+function environment(timeZone: string) {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES), { autoescape: true, throwOnUndefined: false });
+  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  env.addFilter('date', (value: string | null | undefined) => (value ? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : localDate(new Date(value), timeZone)) : ''));
+  env.addFilter('datetime', (value: string | null | undefined) => localDateTime(value, timeZone) ?? '');
+  env.addFilter('genre', (code: string) => GENRE_LABELS[code] ?? code ?? '');
+  env.addFilter('validity', (code: string) => VALIDITY_LABELS[code] ?? code ?? '');
+  env.addFilter('itemHref', (indexNumber: string) => itemHref(indexNumber));
+  env.addFilter('markdown', (text: string | null | undefined) => new nunjucks.runtime.SafeString(markdown.render(text ?? '')));
+  env.addFilter('fileSize', (kb: number | null | undefined) => (kb == null ? '' : kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`));
+  return env;
+}
+
+export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
+  const started = Date.now();
+  const log = options.log ?? ((m: string) => console.log(`[portal] ${m}`));
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  const siteUrl = (options.siteUrl ?? '').replace(/\/$/, '');
+  const api = new PublicApi(options.api);
+  const env = environment(timeZone);
+  const out = path.resolve(options.out);
+  await fs.mkdir(out, { recursive: true });
+
+  log(`reading ${options.api}`);
+  let lastShown = 0;
+  const items = await api.items((done, total) => {
+    if (done - lastShown >= 1000 || done === total) log(`items listed ${done}/${total}`);
+    if (done - lastShown >= 1000) lastShown = done;
+  });
+  const [departments, categories] = await Promise.all([api.tree('departments'), api.tree('disclosure-categories')]);
+  const county = tree(departments)[0]?.node;
+  const site = { name: county ? `${county.name} · 政府信息公开` : '政府信息公开', url: siteUrl, built: new Date().toISOString() };
+
+  const written = new Set<string>();
+  const inside = (file: string) => {
+    const target = path.join(out, file);
+    if (!target.startsWith(out + path.sep)) throw new Error(`refusing a path outside the output folder: ${file}`);
+    return target;
+  };
+  const write = async (file: string, content: string | Buffer) => {
+    const target = inside(file);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, content);
+    written.add(file);
+  };
+  const render = (template: string, context: object) => env.render(template, { site, ...context });
+
+  // Item pages: each read again through the lookup (body, attachments, public links).
+  let done = 0;
+  const published = new Set<PortalItem>();
+  await pool(items, CONCURRENCY, async (row) => {
+    const item = await api.item(row.indexNumber);
+    if (item) {
+      // Attachments stored by the CMS itself are published with the page (the portal has no CMS behind it).
+      for (const file of item.attachments ?? []) {
+        if (!String(file.url).startsWith('/uploads/')) continue;
+        const name = `uploads/${path.posix.basename(file.url)}`;
+        if (!written.has(name)) await write(name, await api.file(file.url));
+        file.url = `/${name}`;
+      }
+      await write(itemFile(item.indexNumber), render('item.njk', { item, canonical: `${siteUrl}${itemHref(item.indexNumber)}` }));
+      published.add(row);
+    }
+    done += 1;
+    if (done % 500 === 0 || done === items.length) log(`item pages ${done}/${items.length}`);
+  });
+  const visible = items.filter((row) => published.has(row));
+
+  // Lists: everything, by department, by category; and the two trees.
+  const writeList = async (base: string, heading: string, rows: PortalItem[], crumbs: object[] = []) => {
+    const cut = pages(rows);
+    for (let n = 1; n <= cut.length; n++) {
+      const pagination = { page: n, pageCount: cut.length, total: rows.length, prev: n > 1 ? listHref(base, n - 1) : null, next: n < cut.length ? listHref(base, n + 1) : null };
+      await write(listFile(base, n), render('list.njk', { heading, items: cut[n - 1], pagination, crumbs }));
+    }
+  };
+  await writeList('xxgk/list', '公开目录', visible);
+  const byDepartment = groupBy(visible, 'department');
+  const byCategory = groupBy(visible, 'category');
+  for (const node of departments) await writeList(`xxgk/department/${node.documentId}`, node.name, byDepartment.get(node.documentId) ?? [], [{ href: '/xxgk/department/', name: '按机构' }]);
+  for (const node of categories) await writeList(`xxgk/category/${node.documentId}`, node.name, byCategory.get(node.documentId) ?? [], [{ href: '/xxgk/category/', name: '按主题' }]);
+  const count = (groups: Map<string, PortalItem[]>) => Object.fromEntries([...groups].map(([id, rows]) => [id, rows.length]));
+  await write('xxgk/department/index.html', render('tree.njk', { heading: '公开目录（按机构）', branches: tree(departments), base: '/xxgk/department', counts: count(byDepartment) }));
+  await write('xxgk/category/index.html', render('tree.njk', { heading: '公开目录（按主题分类）', branches: tree(categories), base: '/xxgk/category', counts: count(byCategory) }));
+
+  // Home, feed, sitemap, robots, styles.
+  await write('index.html', render('home.njk', { latest: visible.slice(0, 20), total: visible.length }));
+  await write('feed.xml', render('feed.njk', { entries: visible.slice(0, FEED_SIZE) }));
+  const href = (file: string) => `/${file.split('/').map(encodeURIComponent).join('/')}`.replace(/\/index\.html$/, '/');
+  await write('sitemap.xml', render('sitemap.njk', { hrefs: [...written].filter((f) => f.endsWith('.html')).sort().map(href) }));
+  await write('robots.txt', `User-agent: *\nAllow: /\n${siteUrl ? `Sitemap: ${siteUrl}/sitemap.xml\n` : ''}`);
+  for (const asset of await fs.readdir(ASSETS)) await write(`assets/${asset}`, await fs.readFile(path.join(ASSETS, asset)));
+
+  // What the previous build wrote and this one did not is no longer public: deleted.
+  const manifest = path.join(out, MANIFEST);
+  const before: string[] = JSON.parse(await fs.readFile(manifest, 'utf8').catch(() => '[]'));
+  const gone = before.filter((file) => !written.has(file));
+  for (const file of gone) await fs.rm(inside(file), { force: true });
+  await fs.writeFile(manifest, JSON.stringify([...written].sort()));
+  const seconds = (Date.now() - started) / 1000;
+  log(`done: ${written.size} files written, ${gone.length} removed, ${visible.length} items, ${seconds.toFixed(1)} s (${(written.size / seconds).toFixed(0)} pages/s)`);
+  return { written: written.size, removed: gone.length, items: visible.length, seconds };
+}

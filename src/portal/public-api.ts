@@ -1,0 +1,55 @@
+// The portal reads the product only as an anonymous client of its public HTTP API: whatever the API
+// hides (drafts, 涉密, 不予公开, 依申请公开) can never reach a page.
+import type { PortalItem, TreeNode } from './site';
+
+/** The catalogue's largest page (config `disclosure.catalogue.maxPageSize`). */
+const PAGE_SIZE = 100;
+
+export class PublicApi {
+  constructor(private readonly base: string) {}
+
+  private async get(path: string): Promise<any> {
+    const url = `${this.base.replace(/\/$/, '')}${path}`;
+    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
+    return res.json();
+  }
+
+  /** Every public item, newest first; `progress(done, total)` after each page. */
+  async items(progress: (done: number, total: number) => void = () => {}): Promise<PortalItem[]> {
+    const items: PortalItem[] = [];
+    for (let page = 1; ; page++) {
+      const { data, meta } = await this.get(`/api/catalogue?sort=publishedDate:desc&pageSize=${PAGE_SIZE}&page=${page}`);
+      items.push(...data);
+      progress(items.length, meta.pagination.total);
+      if (page >= meta.pagination.pageCount || !data.length) return items;
+    }
+  }
+
+  /** One public item with body, attachments and public links, or null when it is not public. */
+  async item(indexNumber: string): Promise<any | null> {
+    const url = `${this.base.replace(/\/$/, '')}/api/catalogue/lookup?indexNumber=${encodeURIComponent(indexNumber)}`;
+    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
+    return ((await res.json()) as { data: unknown }).data;
+  }
+
+  /** The bytes of a file the CMS serves (an attachment of a public item). */
+  async file(urlPath: string): Promise<Buffer> {
+    const url = `${this.base.replace(/\/$/, '')}${urlPath}`;
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  /** A public tree collection (departments, categories) with each node's parent. */
+  async tree(collection: 'departments' | 'disclosure-categories'): Promise<TreeNode[]> {
+    const nodes: TreeNode[] = [];
+    for (let page = 1; ; page++) {
+      const { data, meta } = await this.get(`/api/${collection}?fields[0]=name&fields[1]=code&populate[parent][fields][0]=documentId&pagination[pageSize]=${PAGE_SIZE}&pagination[page]=${page}`);
+      nodes.push(...data);
+      if (page >= meta.pagination.pageCount || !data.length) return nodes;
+    }
+  }
+}

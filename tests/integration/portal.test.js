@@ -1,0 +1,96 @@
+// The static portal (src/portal): built from the public API over HTTP as an anonymous client into a
+// folder. Pages for every public item and list; nothing the API hides (a draft, an item made 涉密);
+// API text escaped; the next build deletes a page that is no longer public and drops it from lists.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
+const { ITEM, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { buildPortal } = require('../../dist/src/portal/build');
+const { itemFile, itemHref } = require('../../dist/src/portal/site');
+
+let out;
+let api;
+let department;
+const items = {};
+const read = (file) => fs.readFileSync(path.join(out, file), 'utf8');
+const exists = (file) => fs.existsSync(path.join(out, file));
+const build = () => buildPortal({ api, out, siteUrl: 'https://xxgk.example.gov.cn', log: () => {} });
+
+beforeAll(async () => {
+  await setupStrapi();
+  await new Promise((r) => strapi.server.httpServer.listen(0, '127.0.0.1', r));
+  api = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-'));
+  department = await makeDepartment({ name: unique('门户测试局') });
+  items.policy = await makeItem(department, { title: `关于门户测试的通知${unique()}`, body: '## 一、总体要求\n\n正文**重点**。\n\n<script>alert(1)</script>' });
+  items.script = await makeItem(department, { title: `<script>alert("x")</script>标题${unique()}` });
+  items.interpretation = await makeItem(department, { title: `门户测试通知解读${unique()}`, genre: 'interpretation', interprets: [items.policy.documentId] });
+  items.secret = await makeItem(department, { title: `将涉密${unique()}` });
+  items.draft = await makeItem(department, { title: `草稿${unique()}` }, { status: 'draft' });
+});
+afterAll(async () => {
+  fs.rmSync(out, { recursive: true, force: true });
+  await new Promise((r) => strapi.server.httpServer.close(r));
+  await cleanupStrapi();
+});
+
+describe('portal build', () => {
+  let first;
+  beforeAll(async () => {
+    first = await build();
+  });
+
+  it('writes a page per public item at its 索引号, and none for a draft', async () => {
+    for (const key of ['policy', 'script', 'interpretation', 'secret']) expect([key, exists(itemFile(items[key].indexNumber))]).toEqual([key, true]);
+    expect(items.draft.indexNumber ? exists(itemFile(items.draft.indexNumber)) : false).toBe(false);
+    const pages = fs.readdirSync(path.join(out, 'xxgk'), { recursive: true }).filter((f) => f.endsWith('.html'));
+    expect(pages.some((f) => read(path.join('xxgk', f)).includes(items.draft.title))).toBe(false);
+    expect(first.items).toBeGreaterThanOrEqual(4);
+  });
+
+  it('renders the metadata block, the Markdown body without raw HTML, and the 解读 link', () => {
+    const html = read(itemFile(items.policy.indexNumber));
+    expect(html).toContain(`<td>${items.policy.indexNumber}</td>`);
+    expect(html).toContain(`<td>${department.name}</td>`);
+    expect(html).toContain('<h2>一、总体要求</h2>');
+    expect(html).toContain('<strong>重点</strong>');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain(`<link rel="canonical" href="https://xxgk.example.gov.cn${itemHref(items.policy.indexNumber)}">`);
+    expect(html).toMatch(new RegExp(`<h2>政策解读</h2>\\s*<ul><li><a href="${itemHref(items.interpretation.indexNumber)}">${items.interpretation.title}</a>`));
+  });
+
+  it('escapes API text: a title with <script> is text on its page and in the lists', () => {
+    for (const file of [itemFile(items.script.indexNumber), `xxgk/department/${department.documentId}/index.html`]) {
+      const html = read(file);
+      expect(html).not.toContain('<script>alert("x")</script>');
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    }
+  });
+
+  it('lists the department\'s items, the trees, the sitemap, the feed and robots.txt', () => {
+    const list = read(`xxgk/department/${department.documentId}/index.html`);
+    for (const key of ['policy', 'script', 'interpretation', 'secret']) expect(list).toContain(`href="${itemHref(items[key].indexNumber)}"`);
+    expect(list).toContain('共 4 条');
+    expect(read('xxgk/department/index.html')).toContain(`href="/xxgk/department/${department.documentId}/"`);
+    expect(read('sitemap.xml')).toContain(`<loc>https://xxgk.example.gov.cn${itemHref(items.policy.indexNumber)}</loc>`);
+    const feed = read('feed.xml');
+    expect(feed.match(/<entry>/g)).toHaveLength(Math.min(50, first.items));
+    expect(read('robots.txt')).toContain('Sitemap: https://xxgk.example.gov.cn/sitemap.xml');
+    const home = read('index.html');
+    expect(home).toContain('href="/assets/site.css"');
+    expect(home.match(/<td><a href="\/xxgk\/[^"]+\.html">/g)).toHaveLength(Math.min(20, first.items));
+    expect(exists('assets/site.css')).toBe(true);
+  });
+
+  it('the next build after an item is made 涉密 deletes its page and drops it from every list and the sitemap', async () => {
+    await strapi.documents(ITEM).update({ documentId: items.secret.documentId, data: { classified: true, disclosure: 'on_request' } });
+    const second = await build();
+    expect(second.removed).toBeGreaterThanOrEqual(1);
+    expect(exists(itemFile(items.secret.indexNumber))).toBe(false);
+    const href = itemHref(items.secret.indexNumber);
+    for (const file of [`xxgk/department/${department.documentId}/index.html`, 'sitemap.xml', 'xxgk/list/index.html', 'index.html']) expect([file, read(file).includes(href)]).toEqual([file, false]);
+    expect(read(`xxgk/department/${department.documentId}/index.html`)).toContain('共 3 条');
+  });
+});

@@ -1,0 +1,44 @@
+const { itemFile, itemHref, listFile, listHref, pages, tree, groupBy } = require('../../dist/src/portal/site');
+
+describe('portal paths', () => {
+  it('puts an item at its 索引号, segments as folders, the URL percent-encoded', () => {
+    expect(itemFile('0142768-8/2022-00185')).toBe('xxgk/0142768-8/2022-00185.html');
+    expect(itemHref('0142768-8/2022-00185')).toBe('/xxgk/0142768-8/2022-00185.html');
+    expect(itemFile('清教/2025-00001')).toBe('xxgk/清教/2025-00001.html');
+    expect(itemHref('清教/2025-00001')).toBe('/xxgk/%E6%B8%85%E6%95%99/2025-00001.html');
+    expect(itemHref('a b/2025#1')).toBe('/xxgk/a%20b/2025%231.html');
+  });
+
+  it('refuses a 索引号 that would leave the output folder or is not a file name', () => {
+    for (const bad of ['../etc/passwd', 'a/../../b', '/abs', 'a//b', 'a/.', 'a\\b', 'a\nb', '']) expect(() => itemFile(bad)).toThrow(/cannot name a page/);
+  });
+
+  it('numbers list pages from index.html', () => {
+    expect(listFile('xxgk/list', 1)).toBe('xxgk/list/index.html');
+    expect(listFile('xxgk/list', 3)).toBe('xxgk/list/3.html');
+    expect(listHref('xxgk/list', 1)).toBe('/xxgk/list/');
+    expect(listHref('xxgk/list', 2)).toBe('/xxgk/list/2.html');
+  });
+
+  it('cuts lists into pages; an empty list is one empty page', () => {
+    expect(pages([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(pages([], 2)).toEqual([[]]);
+  });
+});
+
+describe('portal trees and groups', () => {
+  const node = (documentId, name, parent, code) => ({ documentId, name, code, parent: parent ? { documentId: parent } : null });
+  it('builds a forest ordered by code then name; an unknown parent makes a root', () => {
+    const forest = tree([node('c', '城关镇', 'root', '03'), node('root', '清溪县', null, '00'), node('e', '教育局', 'root', '01'), node('x', '外挂', 'missing', '99'), node('s', '某校', 'e', '0101')]);
+    expect(forest.map((b) => b.node.documentId)).toEqual(['root', 'x']);
+    expect(forest[0].children.map((b) => b.node.documentId)).toEqual(['e', 'c']);
+    expect(forest[0].children[0].children.map((b) => b.node.documentId)).toEqual(['s']);
+  });
+
+  it('groups items by department keeping their order, skipping items without one', () => {
+    const items = [{ id: 1, department: { documentId: 'a' } }, { id: 2, department: null }, { id: 3, department: { documentId: 'b' } }, { id: 4, department: { documentId: 'a' } }];
+    const groups = groupBy(items, 'department');
+    expect([...groups.keys()]).toEqual(['a', 'b']);
+    expect(groups.get('a').map((i) => i.id)).toEqual([1, 4]);
+  });
+});
