@@ -5,7 +5,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { ITEM, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { ITEM, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
 const { buildPortal } = require('../../dist/src/portal/build');
 const { itemFile, itemHref } = require('../../dist/src/portal/site');
 
@@ -18,10 +18,11 @@ const exists = (file) => fs.existsSync(path.join(out, file));
 const build = () => buildPortal({ api, out, siteUrl: 'https://xxgk.example.gov.cn', log: () => {} });
 
 beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-'));
+  process.env.PORTAL_OUT = out; // served at / by global::portal-static
   await setupStrapi();
   await new Promise((r) => strapi.server.httpServer.listen(0, '127.0.0.1', r));
   api = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
-  out = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-'));
   department = await makeDepartment({ name: unique('门户测试局') });
   items.policy = await makeItem(department, { title: `关于门户测试的通知${unique()}`, body: '## 一、总体要求\n\n正文**重点**。\n\n<script>alert(1)</script>' });
   items.script = await makeItem(department, { title: `<script>alert("x")</script>标题${unique()}` });
@@ -30,6 +31,7 @@ beforeAll(async () => {
   items.draft = await makeItem(department, { title: `草稿${unique()}` }, { status: 'draft' });
 });
 afterAll(async () => {
+  delete process.env.PORTAL_OUT;
   fs.rmSync(out, { recursive: true, force: true });
   await new Promise((r) => strapi.server.httpServer.close(r));
   await cleanupStrapi();
@@ -93,4 +95,20 @@ describe('portal build', () => {
     for (const file of [`xxgk/department/${department.documentId}/index.html`, 'sitemap.xml', 'xxgk/list/index.html', 'index.html']) expect([file, read(file).includes(href)]).toEqual([file, false]);
     expect(read(`xxgk/department/${department.documentId}/index.html`)).toContain('共 3 条');
   });
+
+  it('is served at the site root by the CMS, beside the API, and nothing else from its folder', async () => {
+    const home = await http().get('/');
+    expect(home.status).toBe(200);
+    expect(home.headers['content-type']).toMatch(/text\/html/);
+    expect(home.text).toContain('政府信息公开');
+    const page = await http().get(itemHref(items.policy.indexNumber));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(items.policy.title);
+    expect((await http().get('/assets/site.css')).headers['content-type']).toMatch(/text\/css/);
+    expect((await http().get('/xxgk/no-such-page.html')).status).toBe(404);
+    expect((await http().get('/.portal-manifest.json')).status).toBe(404);
+    expect([400, 403, 404]).toContain((await http().get('/xxgk/%2e%2e/%2e%2e/package.json')).status);
+    expect((await http().get('/api/catalogue')).body.data).toEqual(expect.any(Array));
+  });
 });
+
