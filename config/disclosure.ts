@@ -21,6 +21,15 @@ export default ({ env }) => ({
     staleWhileRevalidate: env.int('PUBLIC_CACHE_STALE_WHILE_REVALIDATE', 30),
     maxBytes: env.int('PUBLIC_CACHE_MAX_BYTES', 64 * 1024 * 1024),
   },
+  // The static portal (README → Portal): its output folder (also served at / by the CMS), the API it
+  // reads (empty: this instance's own address) and, with PORTAL_AUTO_BUILD=true on the instance that
+  // owns the folder, an incremental rebuild after every change that can alter it.
+  portal: {
+    out: env('PORTAL_OUT', 'portal/out'),
+    api: env('PORTAL_API', ''),
+    siteUrl: env('PORTAL_SITE_URL', ''),
+    autoBuild: env.bool('PORTAL_AUTO_BUILD', false),
+  },
   // Public 依申请公开 intake: submissions per client in a window, counted in the database.
   intake: {
     rateLimit: { max: env.int('INTAKE_RATE_LIMIT', 10), windowMs: env.int('INTAKE_RATE_WINDOW_MS', 10 * 60 * 1000) },

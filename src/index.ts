@@ -27,6 +27,7 @@ import { assertValidTemplate } from './domain/index-number';
 import { registerRequestActions } from './api/disclosure-request/permissions';
 import { seedNoticeTemplates } from './bootstrap/notice-templates';
 import { publicCache, startPublicCache } from './middlewares/lib/public-cache-store';
+import { portalAutoBuild, startPortalAutoBuild } from './portal/auto-build';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -69,10 +70,12 @@ export default {
     if (strapi.config.get('disclosure.demoData')) await seedDemoData(strapi);
     await ensureDemoStaff(strapi); // decides itself: demo data on, never in production
     await registrationFollowsSuperAdmins(strapi);
+    startPortalAutoBuild(strapi); // last: the start-up writes above are not portal changes
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     strapi.service('api::disclosure-item.search-index').stop();
     await publicCache()?.stop();
+    portalAutoBuild()?.stop();
   },
 };

@@ -8,7 +8,7 @@ import serve from 'koa-static';
 const PORTAL_PATHS = /^\/(?:$|index\.html$|xxgk\/|assets\/|feed\.xml$|sitemap\.xml$)/;
 
 export default (_config, { strapi }) => {
-  const folder = path.resolve(strapi.dirs.app.root, process.env.PORTAL_OUT || 'portal/out');
+  const folder = path.resolve(strapi.dirs.app.root, strapi.config.get('disclosure.portal.out'));
   const files = serve(folder, { index: 'index.html', defer: false, hidden: false, maxage: 60_000 });
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !PORTAL_PATHS.test(ctx.path)) return next();

@@ -2,7 +2,9 @@
 // anonymous client (public-api.ts) and written as HTML, CSS, sitemap.xml, an Atom feed and
 // robots.txt into a folder a web server serves. Pages come from nunjucks templates (portal/templates,
 // autoescaped); item bodies are Markdown rendered by markdown-it without raw HTML. A manifest of the
-// files written lets the next build delete what is no longer public.
+// files of the last build lets the next one delete what is no longer public, and lets an incremental
+// build (`changed`) read and render again only the items that changed, their linkers and the lists.
+import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
 import MarkdownIt from 'markdown-it';
@@ -21,10 +23,21 @@ export interface BuildOptions {
   siteUrl?: string;
   timeZone?: string;
   log?: (message: string) => void;
+  /**
+   * Incremental: documentIds known to have changed (published, unpublished, edited, flagged). Their
+   * pages, the pages linking to them and every item whose catalogue row changed are read and
+   * rendered again; the lists always. Without it (or without an earlier build) everything is.
+   */
+  changed?: string[];
 }
 
 export interface BuildResult {
+  /** Files of this build (the portal as it now stands). */
   written: number;
+  /** Files whose content this build actually changed. */
+  rewritten: number;
+  /** Item pages read and rendered this time. */
+  rendered: number;
   removed: number;
   items: number;
   seconds: number;
@@ -34,6 +47,19 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const TEMPLATES = path.join(ROOT, 'portal', 'templates');
 const ASSETS = path.join(ROOT, 'portal', 'assets');
 const MANIFEST = '.portal-manifest.json';
+const MANIFEST_VERSION = 2;
+
+/** What the last build wrote: its files, and per item what its page was built from. */
+interface Manifest {
+  version: number;
+  files: string[];
+  items: Record<string, { row: string; files: string[]; links: string[] }>;
+}
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+const LINKS = ['related', 'interprets', 'interpretations', 'supersedes'] as const;
+/** documentIds of the public items an item's page links to (their titles appear on it). */
+const linksOf = (item: any): string[] => [...LINKS.flatMap((k) => (item[k] ?? []).map((l: any) => l.documentId)), ...(item.supersededBy ? [item.supersededBy.documentId] : [])];
 const FEED_SIZE = 50;
 const CONCURRENCY = 8;
 
@@ -84,38 +110,78 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const county = tree(departments)[0]?.node;
   const site = { name: county ? `${county.name} · 政府信息公开` : '政府信息公开', url: siteUrl, built: new Date().toISOString() };
 
-  const written = new Set<string>();
   const inside = (file: string) => {
     const target = path.join(out, file);
     if (!target.startsWith(out + path.sep)) throw new Error(`refusing a path outside the output folder: ${file}`);
     return target;
   };
+  const manifestFile = path.join(out, MANIFEST);
+  const before: Manifest | null = await fs
+    .readFile(manifestFile, 'utf8')
+    .then((text) => JSON.parse(text))
+    .then((m) => (m?.version === MANIFEST_VERSION ? m : null))
+    .catch(() => null);
+  const incremental = Boolean(options.changed && before);
+
+  const written = new Set<string>();
+  let rewritten = 0;
+  /** Writes a file of this build; the disk is touched only when its content differs. */
   const write = async (file: string, content: string | Buffer) => {
     const target = inside(file);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, content);
     written.add(file);
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    const old = await fs.readFile(target).catch(() => null);
+    if (old && old.equals(bytes)) return;
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, bytes);
+    rewritten += 1;
   };
   const render = (template: string, context: object) => env.render(template, { site, ...context });
 
-  // Item pages: each read again through the lookup (body, attachments, public links).
+  // Item pages: read again through the lookup (body, attachments, public links) — all of them, or
+  // incrementally those changed, new, changed in the list, or linking to one of those.
+  const entries: Manifest['items'] = {};
+  const rowKey = new Map(items.map((row) => [row, digest(row)]));
+  const touched = new Set(options.changed ?? []);
+  if (incremental) {
+    const listed = new Set(items.map((row) => row.documentId));
+    for (const row of items) if (before!.items[row.documentId]?.row !== rowKey.get(row)) touched.add(row.documentId);
+    for (const id of Object.keys(before!.items)) if (!listed.has(id)) touched.add(id);
+  }
+  const stale = (row: PortalItem) => {
+    const was = before?.items[row.documentId];
+    return !incremental || !was || touched.has(row.documentId) || was.links.some((id) => touched.has(id));
+  };
+  const toRender = items.filter(stale);
+  const rendering = new Set(toRender);
   let done = 0;
   const published = new Set<PortalItem>();
-  await pool(items, CONCURRENCY, async (row) => {
+  for (const row of items) {
+    if (rendering.has(row)) continue;
+    const was = before!.items[row.documentId];
+    for (const file of was.files) written.add(file);
+    entries[row.documentId] = was;
+    published.add(row);
+  }
+  await pool(toRender, CONCURRENCY, async (row) => {
     const item = await api.item(row.indexNumber);
     if (item) {
+      const files: string[] = [];
       // Attachments stored by the CMS itself are published with the page (the portal has no CMS behind it).
       for (const file of item.attachments ?? []) {
         if (!String(file.url).startsWith('/uploads/')) continue;
         const name = `uploads/${path.posix.basename(file.url)}`;
         if (!written.has(name)) await write(name, await api.file(file.url));
+        files.push(name);
         file.url = `/${name}`;
       }
-      await write(itemFile(item.indexNumber), render('item.njk', { item, canonical: `${siteUrl}${itemHref(item.indexNumber)}` }));
+      const page = itemFile(item.indexNumber);
+      await write(page, render('item.njk', { item, canonical: `${siteUrl}${itemHref(item.indexNumber)}` }));
+      entries[row.documentId] = { row: rowKey.get(row)!, files: [page, ...files], links: linksOf(item) };
       published.add(row);
     }
     done += 1;
-    if (done % 500 === 0 || done === items.length) log(`item pages ${done}/${items.length}`);
+    if (done % 500 === 0 || done === toRender.length) log(`item pages ${done}/${toRender.length}${incremental ? ` (incremental, of ${items.length})` : ''}`);
   });
   const visible = items.filter((row) => published.has(row));
 
@@ -145,12 +211,14 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   for (const asset of await fs.readdir(ASSETS)) await write(`assets/${asset}`, await fs.readFile(path.join(ASSETS, asset)));
 
   // What the previous build wrote and this one did not is no longer public: deleted.
-  const manifest = path.join(out, MANIFEST);
-  const before: string[] = JSON.parse(await fs.readFile(manifest, 'utf8').catch(() => '[]'));
-  const gone = before.filter((file) => !written.has(file));
+  const gone = (before?.files ?? []).filter((file) => !written.has(file));
   for (const file of gone) await fs.rm(inside(file), { force: true });
-  await fs.writeFile(manifest, JSON.stringify([...written].sort()));
+  const manifest: Manifest = { version: MANIFEST_VERSION, files: [...written].sort(), items: entries };
+  await fs.writeFile(manifestFile, JSON.stringify(manifest));
   const seconds = (Date.now() - started) / 1000;
-  log(`done: ${written.size} files written, ${gone.length} removed, ${visible.length} items, ${seconds.toFixed(1)} s (${(written.size / seconds).toFixed(0)} pages/s)`);
-  return { written: written.size, removed: gone.length, items: visible.length, seconds };
+  log(
+    `done: ${written.size} files, ${rewritten} written, ${gone.length} removed; ${visible.length} items, ${toRender.length} read and rendered; ` +
+      `${seconds.toFixed(1)} s (${(written.size / seconds).toFixed(0)} pages/s)`,
+  );
+  return { written: written.size, rewritten, rendered: toRender.length, removed: gone.length, items: visible.length, seconds };
 }

@@ -37,6 +37,16 @@ export interface PublicCacheStore {
   stop(): Promise<void>;
 }
 
+/**
+ * A database lifecycle event of a write to a draft row of a draft-and-publish type (an editor's
+ * save), which cannot alter public output: only when the written row says so — a row returned
+ * without `publishedAt`, a write that sets it, or a bulk write counts as public.
+ */
+export const isDraftWrite = (strapi: Core.Strapi, event: any): boolean =>
+  Boolean((strapi.getModel(event.model.uid) as any)?.options?.draftAndPublish) &&
+  event.result !== null && typeof event.result === 'object' && Object.hasOwn(event.result, 'publishedAt') && event.result.publishedAt === null &&
+  event.params?.data?.publishedAt == null;
+
 let store: PublicCacheStore | undefined;
 export const publicCache = (): PublicCacheStore | undefined => store;
 
@@ -92,18 +102,8 @@ export function startPublicCache(strapi: Core.Strapi): PublicCacheStore {
     }
   }
 
-  /**
-   * A write to a draft row of a draft-and-publish type (an editor's save) cannot alter public output:
-   * only when the written row says so (a row read without `publishedAt`, a write that sets it, or a
-   * bulk write counts as public).
-   */
-  const draftOnly = (event: any) =>
-    Boolean(strapi.getModel(event.model.uid)?.options?.draftAndPublish) &&
-    event.result !== null && typeof event.result === 'object' && Object.hasOwn(event.result, 'publishedAt') && event.result.publishedAt === null &&
-    event.params?.data?.publishedAt == null;
-
   async function written(event: any) {
-    if (!models.has(event.model.uid) || draftOnly(event)) return;
+    if (!models.has(event.model.uid) || isDraftWrite(strapi, event)) return;
     if (!strapi.db.inTransaction()) return changed(`${event.action} ${event.model.uid}`);
     clear(`${event.action} ${event.model.uid}`);
     // Inside the writer's transaction: the NOTIFY goes out at its commit (and not on rollback);

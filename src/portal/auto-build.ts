@@ -1,0 +1,114 @@
+// PORTAL_AUTO_BUILD=true: after each committed change that can alter the portal — an item's
+// publish, unpublish, edit of its published row or flag (涉密, 不予公开), the scheduler's and expiry's
+// writes, a department or category change — this instance rebuilds it, debounced: the changed items'
+// pages and their linkers incrementally, everything after a department or category change or a bulk
+// write. Builds in this process run one at a time. Meant for the one instance that owns the output
+// folder (README → Portal); the build itself reads only the public API.
+import type { Core } from '@strapi/strapi';
+import { CATEGORY, DEPARTMENT, ITEM } from '../constants';
+import { isDraftWrite } from '../middlewares/lib/public-cache-store';
+import { buildPortal, type BuildResult } from './build';
+
+/** Quiet time before a build starts, and the longest a change waits for one. */
+const DEBOUNCE_MS = 1000;
+const MAX_WAIT_MS = 4000;
+const ACTIONS = ['afterCreate', 'afterUpdate', 'afterDelete', 'afterCreateMany', 'afterUpdateMany', 'afterDeleteMany'];
+
+export interface PortalAutoBuild {
+  /** The last build's result (undefined before the first). */
+  last(): BuildResult | undefined;
+  /** Resolves when no build is scheduled or running. */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+let handle: PortalAutoBuild | undefined;
+export const portalAutoBuild = () => handle;
+
+export function startPortalAutoBuild(strapi: Core.Strapi): PortalAutoBuild | undefined {
+  const settings = strapi.config.get<{ out: string; api: string; siteUrl: string; autoBuild: boolean }>('disclosure.portal');
+  if (!settings.autoBuild) return undefined;
+  let changed = new Set<string>();
+  let everything = false;
+  let firstAt: number | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let last: BuildResult | undefined;
+  let stopped = false;
+
+  const api = () => {
+    if (settings.api) return settings.api;
+    const address = strapi.server.httpServer.address();
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : strapi.config.get('server.port')}`;
+  };
+
+  function arm() {
+    if (stopped) return;
+    firstAt ??= Date.now();
+    clearTimeout(timer);
+    timer = setTimeout(run, Math.max(0, Math.min(DEBOUNCE_MS, firstAt + MAX_WAIT_MS - Date.now())));
+  }
+
+  function schedule(documentId?: string) {
+    if (documentId) changed.add(documentId);
+    else everything = true;
+    arm();
+  }
+
+  function run() {
+    timer = undefined;
+    if (running) return void running.then(arm);
+    const build = { changed: everything ? undefined : [...changed] };
+    changed = new Set();
+    everything = false;
+    firstAt = undefined;
+    running = buildPortal({ api: api(), out: settings.out, siteUrl: settings.siteUrl, timeZone: strapi.config.get('disclosure.timeZone'), ...build, log: (m) => strapi.log.info(`[portal] ${m}`) })
+      .then((result) => {
+        last = result;
+      })
+      .catch((error: Error) => {
+        strapi.log.error(`[portal] rebuild failed: ${error.message}`);
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
+  /** The documents an item write touched: by the row (read by id when the writer selected fewer fields) or, for a bulk write, as found before it. */
+  async function documentsOf(event: any): Promise<string[] | undefined> {
+    if (event.action === 'afterUpdateMany' || event.action === 'afterDeleteMany') return event.state.documentIds;
+    const ids: number[] = event.action === 'afterCreateMany' ? (event.result?.ids ?? []) : [];
+    if (event.result?.documentId) return [event.result.documentId];
+    if (event.result?.id) ids.push(event.result.id);
+    if (!ids.length) return undefined;
+    return (await strapi.db.query(ITEM).findMany({ where: { id: { $in: ids } }, select: ['documentId'] })).map((r: any) => r.documentId);
+  }
+
+  async function written(event: any) {
+    const uid = event.model.uid;
+    if (![ITEM, DEPARTMENT, CATEGORY].includes(uid) || isDraftWrite(strapi, event)) return;
+    // Items rebuild their own pages (and linkers and lists); anything else, everything.
+    const documentIds = uid === ITEM ? await documentsOf(event) : undefined;
+    const after = () => (documentIds ? documentIds.forEach((id) => schedule(id)) : schedule());
+    if (!strapi.db.inTransaction()) return after();
+    await strapi.db.transaction(async ({ onCommit }) => onCommit(after));
+  }
+  async function before(event: any) {
+    if (event.model.uid !== ITEM) return;
+    event.state.documentIds = (await strapi.db.query(ITEM).findMany({ where: event.params?.where ?? {}, select: ['documentId'] })).map((r: any) => r.documentId);
+  }
+  strapi.db.lifecycles.subscribe({ ...Object.fromEntries(ACTIONS.map((action) => [action, written])), beforeUpdateMany: before, beforeDeleteMany: before } as any);
+
+  handle = {
+    last: () => last,
+    async idle() {
+      while (timer || running) await (running ?? new Promise((r) => setTimeout(r, 50)));
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+  return handle;
+}
