@@ -163,8 +163,12 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     entries[row.documentId] = was;
     published.add(row);
   }
-  await pool(toRender, CONCURRENCY, async (row) => {
-    const item = await api.item(row.indexNumber);
+  const batches = pages(toRender, 50).filter((batch) => batch.length);
+  await pool(batches, CONCURRENCY / 2, async (batch) => {
+    const details = await api.details(batch.map((row) => row.documentId));
+    for (const row of batch) await renderItem(row, details.get(row.documentId));
+  });
+  async function renderItem(row: PortalItem, item: any) {
     if (item) {
       const files: string[] = [];
       // Attachments stored by the CMS itself are published with the page (the portal has no CMS behind it).
@@ -182,7 +186,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     }
     done += 1;
     if (done % 500 === 0 || done === toRender.length) log(`item pages ${done}/${toRender.length}${incremental ? ` (incremental, of ${items.length})` : ''}`);
-  });
+  }
   const visible = items.filter((row) => published.has(row));
 
   // Lists: everything, by department, by category; and the two trees.

@@ -4,6 +4,8 @@ import type { PortalItem, TreeNode } from './site';
 
 /** The catalogue's largest page (config `disclosure.catalogue.maxPageSize`). */
 const PAGE_SIZE = 100;
+/** Items read per REST request for their pages (the URL stays a few KB). */
+const DETAIL_BATCH = 50;
 
 export class PublicApi {
   constructor(private readonly base: string) {}
@@ -26,13 +28,24 @@ export class PublicApi {
     }
   }
 
-  /** One public item with body, attachments and public links, or null when it is not public. */
-  async item(indexNumber: string): Promise<any | null> {
-    const url = `${this.base.replace(/\/$/, '')}/api/catalogue/lookup?indexNumber=${encodeURIComponent(indexNumber)}`;
-    const res = await fetch(url, { headers: { Accept: 'application/json' } });
-    if (res.status === 404) return null;
-    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
-    return ((await res.json()) as { data: unknown }).data;
+  /**
+   * Public items with body, attachments and public links, by documentId (absent: not public), read
+   * through the REST API in batches (the public-visibility rules apply to the items and to every
+   * populated item relation).
+   */
+  async details(documentIds: string[]): Promise<Map<string, any>> {
+    const found = new Map<string, any>();
+    const link = ['indexNumber', 'title', 'genre'];
+    for (let i = 0; i < documentIds.length; i += DETAIL_BATCH) {
+      const params = new URLSearchParams({ 'pagination[pageSize]': String(DETAIL_BATCH), 'pagination[withCount]': 'false' });
+      documentIds.slice(i, i + DETAIL_BATCH).forEach((id, n) => params.append(`filters[documentId][$in][${n}]`, id));
+      const populate: Record<string, string[]> = { department: ['name', 'code'], category: ['name', 'code'], attachments: ['name', 'url', 'mime', 'size'] };
+      for (const relation of ['related', 'interprets', 'interpretations', 'supersededBy', 'supersedes']) populate[relation] = link;
+      for (const [relation, fields] of Object.entries(populate)) fields.forEach((f, n) => params.append(`populate[${relation}][fields][${n}]`, f));
+      const { data } = await this.get(`/api/disclosure-items?${params}`);
+      for (const item of data) found.set(item.documentId, item);
+    }
+    return found;
   }
 
   /** The bytes of a file the CMS serves (an attachment of a public item). */
