@@ -8,6 +8,8 @@ export const VALIDITIES = ['valid', 'expired', 'repealed'] as const;
 export const LAPSES = ['repealed', 'expired'] as const satisfies ReadonlyArray<(typeof VALIDITIES)[number]>;
 /** `relevance` (search ranking) only with `q`, and then the default. */
 export const SORTS = ['publishedDate:desc', 'publishedDate:asc', 'relevance'] as const;
+/** The fields of an item in the catalogue's list (with its department and category). */
+export const CATALOGUE_ROW_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
 
 export interface CatalogueQuery {
   department?: string;

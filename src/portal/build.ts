@@ -10,6 +10,7 @@ import path from 'path';
 import MarkdownIt from 'markdown-it';
 import nunjucks from 'nunjucks';
 import { GENRE_LABELS, VALIDITY_LABELS } from '../domain/catalogue-export';
+import { CATALOGUE_ROW_FIELDS } from '../domain/catalogue-query';
 import { localDate, localDateTime } from '../domain/local-date';
 import { PublicApi } from './public-api';
 import { groupBy, itemFile, itemHref, listFile, listHref, pages, tree, type PortalItem } from './site';
@@ -47,14 +48,23 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const TEMPLATES = path.join(ROOT, 'portal', 'templates');
 const ASSETS = path.join(ROOT, 'portal', 'assets');
 const MANIFEST = '.portal-manifest.json';
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3;
 
 /** What the last build wrote: its files, and per item what its page was built from. */
 interface Manifest {
   version: number;
   files: string[];
   items: Record<string, { row: string; files: string[]; links: string[] }>;
+  /** The public items' list rows, newest first (an incremental build starts from them). */
+  rows: PortalItem[];
 }
+
+/** An item as the lists show it (the catalogue's row fields), from an item read in full. */
+const ref = (value: any) => (value ? { documentId: value.documentId, name: value.name, code: value.code ?? null } : null);
+const listRow = (item: any): PortalItem =>
+  ({ ...Object.fromEntries(CATALOGUE_ROW_FIELDS.map((f) => [f, item[f] ?? null])), department: ref(item.department), category: ref(item.category) }) as PortalItem;
+/** The catalogue's order: newest 发布日期 first (a stable sort keeps the API's order among equals). */
+const newestFirst = (a: PortalItem, b: PortalItem) => String(b.publishedDate ?? '').localeCompare(String(a.publishedDate ?? ''));
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 const LINKS = ['related', 'interprets', 'interpretations', 'supersedes'] as const;
@@ -100,16 +110,6 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(options.out);
   await fs.mkdir(out, { recursive: true });
 
-  log(`reading ${options.api}`);
-  let lastShown = 0;
-  const items = await api.items((done, total) => {
-    if (done - lastShown >= 1000 || done === total) log(`items listed ${done}/${total}`);
-    if (done - lastShown >= 1000) lastShown = done;
-  });
-  const [departments, categories] = await Promise.all([api.tree('departments'), api.tree('disclosure-categories')]);
-  const county = tree(departments)[0]?.node;
-  const site = { name: county ? `${county.name} · 政府信息公开` : '政府信息公开', url: siteUrl, built: new Date().toISOString() };
-
   const inside = (file: string) => {
     const target = path.join(out, file);
     if (!target.startsWith(out + path.sep)) throw new Error(`refusing a path outside the output folder: ${file}`);
@@ -122,6 +122,27 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     .then((m) => (m?.version === MANIFEST_VERSION ? m : null))
     .catch(() => null);
   const incremental = Boolean(options.changed && before);
+
+  // The list of public items, newest first: read whole from the catalogue, or (incremental) the last
+  // build's list with the changed items as the API now has them (absent when no longer public).
+  log(`reading ${options.api}${incremental ? ` (incremental: ${options.changed!.length} changed)` : ''}`);
+  const details = new Map<string, any>();
+  let items: PortalItem[];
+  if (incremental) {
+    const changed = new Set(options.changed);
+    for (const [id, item] of await api.details([...changed])) details.set(id, item);
+    const fresh = [...details.values()].map(listRow);
+    items = [...fresh, ...before!.rows.filter((row) => !changed.has(row.documentId))].sort(newestFirst);
+  } else {
+    let lastShown = 0;
+    items = await api.items((done, total) => {
+      if (done - lastShown >= 1000 || done === total) log(`items listed ${done}/${total}`);
+      if (done - lastShown >= 1000) lastShown = done;
+    });
+  }
+  const [departments, categories] = await Promise.all([api.tree('departments'), api.tree('disclosure-categories')]);
+  const county = tree(departments)[0]?.node;
+  const site = { name: county ? `${county.name} · 政府信息公开` : '政府信息公开', url: siteUrl, built: new Date().toISOString() };
 
   const written = new Set<string>();
   let rewritten = 0;
@@ -165,8 +186,9 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   }
   const batches = pages(toRender, 50).filter((batch) => batch.length);
   await pool(batches, CONCURRENCY / 2, async (batch) => {
-    const details = await api.details(batch.map((row) => row.documentId));
-    for (const row of batch) await renderItem(row, details.get(row.documentId));
+    const missing = batch.map((row) => row.documentId).filter((id) => !details.has(id));
+    const read = missing.length ? await api.details(missing) : new Map();
+    for (const row of batch) await renderItem(row, details.get(row.documentId) ?? read.get(row.documentId));
   });
   async function renderItem(row: PortalItem, item: any) {
     if (item) {
@@ -217,7 +239,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   // What the previous build wrote and this one did not is no longer public: deleted.
   const gone = (before?.files ?? []).filter((file) => !written.has(file));
   for (const file of gone) await fs.rm(inside(file), { force: true });
-  const manifest: Manifest = { version: MANIFEST_VERSION, files: [...written].sort(), items: entries };
+  const manifest: Manifest = { version: MANIFEST_VERSION, files: [...written].sort(), items: entries, rows: visible };
   await fs.writeFile(manifestFile, JSON.stringify(manifest));
   const seconds = (Date.now() - started) / 1000;
   log(

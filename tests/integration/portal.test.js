@@ -92,7 +92,8 @@ describe('portal build', () => {
     expect(second.removed).toBeGreaterThanOrEqual(1);
     expect(exists(itemFile(items.secret.indexNumber))).toBe(false);
     const href = itemHref(items.secret.indexNumber);
-    for (const file of [`xxgk/department/${department.documentId}/index.html`, 'sitemap.xml', 'xxgk/list/index.html', 'index.html']) expect([file, read(file).includes(href)]).toEqual([file, false]);
+    const fullList = fs.readdirSync(path.join(out, 'xxgk/list')).map((f) => `xxgk/list/${f}`);
+    for (const file of [`xxgk/department/${department.documentId}/index.html`, 'sitemap.xml', 'feed.xml', 'index.html', ...fullList]) expect([file, read(file).includes(href)]).toEqual([file, false]);
     expect(read(`xxgk/department/${department.documentId}/index.html`)).toContain('共 3 条');
   });
 

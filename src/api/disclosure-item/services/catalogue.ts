@@ -3,11 +3,11 @@
 // lookup and the exports read through the query engine with narrow column lists.
 import type { Core } from '@strapi/strapi';
 import { CATEGORY, DEPARTMENT, ITEM } from '../../../constants';
-import { descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-query';
+import { CATALOGUE_ROW_FIELDS, descendantsOf, type CatalogueQuery } from '../../../domain/catalogue-query';
 import { PUBLIC_ITEM_FILTER, wherePublicItem } from '../../../domain/public-item';
 import { cachedCount } from '../../../middlewares/lib/public-cache-store';
 
-export const LIST_FIELDS = ['documentId', 'indexNumber', 'title', 'documentNumber', 'formedAt', 'publishedDate', 'genre', 'keywords', 'summary', 'validity', 'validityChangedAt', 'effectiveAt', 'repealAt'];
+export const LIST_FIELDS = CATALOGUE_ROW_FIELDS;
 const REF_FIELDS = ['documentId', 'name', 'code'];
 export const LIST_POPULATE = { department: { select: REF_FIELDS }, category: { select: REF_FIELDS } };
 
