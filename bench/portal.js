@@ -59,6 +59,7 @@ async function startNginx(folder) {
 (async () => {
   const db = await database(log);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-portal-'));
+  fs.chmodSync(out, 0o755); // nginx's workers (nobody) read it
   let server;
   let nginx;
   let app;
@@ -93,7 +94,11 @@ async function startNginx(folder) {
     const serving = {};
     if (nginx) {
       const targets = { 'nginx: the item page': `${nginx.url}${itemHref(indexNumber)}`, 'CMS: GET /api/catalogue/lookup': `${server.url}/api/catalogue/lookup?indexNumber=${encodeURIComponent(indexNumber)}` };
-      for (const url of Object.values(targets)) await load(url, { duration: 3 });
+      for (const [name, url] of Object.entries(targets)) {
+        const res = await fetch(url);
+        if (res.status !== 200) throw new Error(`${name}: ${url} answered ${res.status}`);
+        await load(url, { duration: 3 });
+      }
       for (const name of Object.keys(targets)) serving[name] = [];
       for (let round = 1; round <= ROUNDS; round++) {
         for (const [name, url] of Object.entries(targets)) {
