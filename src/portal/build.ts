@@ -159,7 +159,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   };
   const render = (template: string, context: object) => env.render(template, { site, ...context });
 
-  // Item pages: read again through the lookup (body, attachments, public links) — all of them, or
+  // Item pages: read in full through the REST API (body, attachments, public links) — all of them, or
   // incrementally those changed, new, changed in the list, or linking to one of those.
   const entries: Manifest['items'] = {};
   const rowKey = new Map(items.map((row) => [row, digest(row)]));

@@ -49,7 +49,9 @@ describe('发布日期 cannot be changed by clients', () => {
     // What the edit form sends back: the scalar fields as loaded (relations are sent as changes only).
     const loaded = (await author.get(`${CM}/${item.documentId}`)).body.data;
     const relations = Object.entries(strapi.getModel(ITEM).attributes).filter(([, a]) => ['relation', 'media'].includes(a.type)).map(([name]) => name);
-    const form = Object.fromEntries(Object.entries(loaded).filter(([name]) => !relations.includes(name) && name !== 'localizations'));
+    // `status` is the Content Manager's view (published / modified), not a field: a write of the draft
+    // right after the publish (a post-commit event) can make it `modified`, which is not a value to send.
+    const form = Object.fromEntries(Object.entries(loaded).filter(([name]) => !relations.includes(name) && !['localizations', 'status'].includes(name)));
     expect(ms(form.publishedDate)).toBe(dates[1].publishedDate);
 
     const res = await author.put(`${CM}/${item.documentId}`).send({ ...form, publishedDate: BACKDATE, title: `${form.title} 改` });
