@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { CATEGORY, DEPARTMENT, ITEM } from '../constants';
 import { isDraftWrite } from '../middlewares/lib/public-cache-store';
+import { rememberBulkDocuments, writtenDocuments } from '../middlewares/lib/written-documents';
 import { buildPortal, type BuildResult } from './build';
 
 /** Quiet time before a build starts, and the longest a change waits for one. */
@@ -74,29 +75,18 @@ export function startPortalAutoBuild(strapi: Core.Strapi): PortalAutoBuild | und
       });
   }
 
-  /** The documents an item write touched: by the row (read by id when the writer selected fewer fields) or, for a bulk write, as found before it. */
-  async function documentsOf(event: any): Promise<string[] | undefined> {
-    if (event.action === 'afterUpdateMany' || event.action === 'afterDeleteMany') return event.state.documentIds;
-    const ids: number[] = event.action === 'afterCreateMany' ? (event.result?.ids ?? []) : [];
-    if (event.result?.documentId) return [event.result.documentId];
-    if (event.result?.id) ids.push(event.result.id);
-    if (!ids.length) return undefined;
-    return (await strapi.db.query(ITEM).findMany({ where: { id: { $in: ids } }, select: ['documentId'] })).map((r: any) => r.documentId);
-  }
-
   async function written(event: any) {
     const uid = event.model.uid;
     if (![ITEM, DEPARTMENT, CATEGORY].includes(uid) || isDraftWrite(strapi, event)) return;
     // Items rebuild their own pages (and linkers and lists); anything else, everything.
-    const documentIds = uid === ITEM ? await documentsOf(event) : undefined;
+    const documentIds = uid === ITEM ? await writtenDocuments(strapi, event) : undefined;
     const after = () => (documentIds ? documentIds.forEach((id) => schedule(id)) : schedule());
     if (!strapi.db.inTransaction()) return after();
     await strapi.db.transaction(async ({ onCommit }) => onCommit(after));
   }
-  async function before(event: any) {
-    if (event.model.uid !== ITEM) return;
-    event.state.documentIds = (await strapi.db.query(ITEM).findMany({ where: event.params?.where ?? {}, select: ['documentId'] })).map((r: any) => r.documentId);
-  }
+  const before = async (event: any) => {
+    if (event.model.uid === ITEM) await rememberBulkDocuments(strapi, event);
+  };
   strapi.db.lifecycles.subscribe({ ...Object.fromEntries(ACTIONS.map((action) => [action, written])), beforeUpdateMany: before, beforeDeleteMany: before } as any);
 
   handle = {

@@ -198,16 +198,38 @@ describe('relevance without filters: tier by tier, in date order', () => {
     }
   }
 
+  /** The plans PostgreSQL pages of the body tier were read with (the service logs each at debug). */
+  async function plans(run) {
+    const spy = jest.spyOn(strapi.log, 'debug');
+    try {
+      return { result: await run(), plans: spy.mock.calls.map(([m]) => String(m)).filter((m) => m.startsWith('[search] tier 1 ')).map((m) => m.split(': ').pop()) };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const postgres = () => strapi.db.dialect.client === 'postgres';
+
   // Newest body matches: a walk along the dates fills the pages at once (on PostgreSQL).
   it('pages title, summary and body matches in order when the body matches are the newest items', async () => {
     const { marker, expected } = await corpus(400, 2090);
-    expect(await pages(marker, 4)).toEqual({ seen: expected, total: 406 });
+    const { result, plans: used } = await plans(() => pages(marker, 4));
+    expect(result).toEqual({ seen: expected, total: 406 });
+    // The first pages walk; deeper pages may go straight to the lookup, but no walk falls short.
+    if (postgres()) {
+      expect(used[0]).toBe('walk');
+      expect(used).not.toContain('lookup after a short walk');
+    }
   });
 
   // Oldest body matches: a walk from the newest items finds none and falls back to the index lookup.
   it('pages them in order when the body matches are older than everything else', async () => {
     const { marker, expected } = await corpus(400, 1950);
-    expect(await pages(marker, 5)).toEqual({ seen: expected, total: 406 });
+    const { result, plans: used } = await plans(() => pages(marker, 5));
+    expect(result).toEqual({ seen: expected, total: 406 });
+    if (postgres()) {
+      expect(used[0]).toBe('walk');
+      expect(used[1]).toBe('lookup after a short walk');
+    }
   });
 
   it('exports by full-text q in the list\'s order, body-only matches included', async () => {

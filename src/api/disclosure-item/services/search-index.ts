@@ -11,6 +11,7 @@ import { ITEM } from '../../../constants';
 import { indexTokens, plainText } from '../../../domain/search-text';
 import { PUBLIC_ITEM_ROWS_SQL } from '../../../domain/public-item';
 import { publicCache } from '../../../middlewares/lib/public-cache-store';
+import { rememberBulkDocuments, writtenDocuments } from '../../../middlewares/lib/written-documents';
 import { PUBLIC_WHERE } from './catalogue';
 
 export const SEARCH_TABLE = 'search_items';
@@ -185,18 +186,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!timer && !stopped) timer = setTimeout(drainOutside, 50);
   }
 
-  async function beforeMany(event: any) {
-    const rows = await strapi.db.query(ITEM).findMany({ where: event.params?.where ?? {}, select: ['documentId'] });
-    event.state.documentIds = rows.map((r: any) => r.documentId);
+  /** Re-syncs the documents an item write touched (single or bulk). */
+  async function written(event: any) {
+    for (const documentId of (await writtenDocuments(strapi, event)) ?? []) await sync(documentId);
   }
-  async function afterMany(event: any) {
-    for (const documentId of new Set<string>(event.state.documentIds ?? [])) await sync(documentId);
-  }
-  async function afterOne(event: any) {
-    let documentId = event.result?.documentId;
-    if (!documentId && event.result?.id) documentId = (await strapi.db.query(ITEM).findOne({ where: { id: event.result.id }, select: ['documentId'] }))?.documentId;
-    if (documentId) await sync(documentId);
-  }
+  const remember = (event: any) => rememberBulkDocuments(strapi, event).then(() => undefined);
 
   return {
     /** Creates the tables (idempotent; another instance may be doing the same) and starts the background pass. */
@@ -223,19 +217,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     subscribe() {
       strapi.db.lifecycles.subscribe({
         models: [ITEM],
-        afterCreate: afterOne,
-        afterUpdate: afterOne,
-        afterDelete: afterOne,
-        beforeUpdateMany: beforeMany,
-        afterUpdateMany: afterMany,
-        beforeDeleteMany: beforeMany,
-        afterDeleteMany: afterMany,
-        async afterCreateMany(event: any) {
-          const ids = event.result?.ids ?? [];
-          if (!ids.length) return;
-          const rows = await strapi.db.query(ITEM).findMany({ where: { id: { $in: ids } }, select: ['documentId'] });
-          for (const documentId of new Set<string>(rows.map((r: any) => r.documentId))) await sync(documentId);
-        },
+        afterCreate: written,
+        afterUpdate: written,
+        afterDelete: written,
+        afterCreateMany: written,
+        beforeUpdateMany: remember,
+        afterUpdateMany: written,
+        beforeDeleteMany: remember,
+        afterDeleteMany: written,
       });
     },
 

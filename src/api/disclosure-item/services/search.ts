@@ -88,10 +88,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  /** Rows in the index (the planner's figure), to tell how far a walk along the dates goes. */
-  async function indexRows(): Promise<number> {
-    const { rows } = await strapi.db.connection.raw('SELECT reltuples FROM pg_class WHERE oid = ?::regclass', [SEARCH_TABLE]);
-    return Number(rows[0]?.reltuples ?? -1);
+  /** Rows in the index (the planner's figure), to tell how far a walk along the dates goes; kept with the counts. */
+  function indexRows(): Promise<number> {
+    return cachedCount('search:index-rows', async () => {
+      const { rows } = await strapi.db.connection.raw('SELECT reltuples FROM pg_class WHERE oid = ?::regclass', [SEARCH_TABLE]);
+      return Number(rows[0]?.reltuples ?? -1);
+    });
   }
 
   /**
@@ -104,9 +106,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function pageOf(tokens: string[], query: CatalogueQuery, candidates: Candidates, tier: Tier | undefined, offset: number, limit: number, size: number) {
     const date = query.sort === 'publishedDate:asc' ? 'asc' : 'desc';
     const order = [{ column: 's.published_date', order: date }, { column: 's.document_id', order: date }];
-    const read = async (plan: 'walk' | 'lookup' | undefined, from?: any) => {
+    const read = async (plan: 'walk' | 'lookup' | undefined, from?: any, label: string | undefined = plan) => {
       const ordered = matches(tokens, query, candidates, tier ?? 1, tier ? (plan === 'walk' ? 'perRow' : 'lookup') : undefined, from)
         .select('s.document_id').orderBy(order).limit(limit).offset(offset);
+      if (label) strapi.log.debug(`[search] tier ${tier ?? 'all'} rows ${offset}+${limit}: ${label}`);
       const hits = pg() ? await inPg(ordered, plan) : await ordered;
       return hits.map((h: any) => h.document_id as string) as string[];
     };
@@ -117,6 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const newest = strapi.db.connection(SEARCH_TABLE).select('*').orderBy([{ column: 'published_date', order: date }, { column: 'document_id', order: date }]).limit(budget);
       const walked = await read('walk', newest);
       if (walked.length === limit || offset + walked.length >= size) return walked;
+      return read('lookup', undefined, 'lookup after a short walk');
     }
     return read('lookup');
   }
