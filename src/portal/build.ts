@@ -13,7 +13,7 @@ import { GENRE_LABELS, VALIDITY_LABELS } from '../domain/catalogue-export';
 import { CATALOGUE_ROW_FIELDS } from '../domain/catalogue-query';
 import { localDate, localDateTime } from '../domain/local-date';
 import { PublicApi } from './public-api';
-import { groupBy, itemFile, itemHref, listFile, listHref, pages, tree, type PortalItem } from './site';
+import { groupBy, itemFile, itemHref, LIST_PAGE_SIZE, listIndexFile, listIndexHref, listPageFile, listPageHref, pageOfPosition, pages, stablePages, tree, type PortalItem } from './site';
 
 export interface BuildOptions {
   /** Base URL of the CMS whose public API is read, e.g. http://localhost:1337. */
@@ -48,7 +48,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const TEMPLATES = path.join(ROOT, 'portal', 'templates');
 const ASSETS = path.join(ROOT, 'portal', 'assets');
 const MANIFEST = '.portal-manifest.json';
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 
 /** What the last build wrote: its files, and per item what its page was built from. */
 interface Manifest {
@@ -57,6 +57,8 @@ interface Manifest {
   items: Record<string, { row: string; files: string[]; links: string[] }>;
   /** The public items' list rows, newest first (an incremental build starts from them). */
   rows: PortalItem[];
+  /** Per list page, a digest of what it was rendered from. */
+  lists: Record<string, string>;
 }
 
 /** An item as the lists show it (the catalogue's row fields), from an item read in full. */
@@ -66,6 +68,12 @@ const listRow = (item: any): PortalItem =>
 /** The catalogue's order: newest 发布日期 first (a stable sort keeps the API's order among equals). */
 const newestFirst = (a: PortalItem, b: PortalItem) => String(b.publishedDate ?? '').localeCompare(String(a.publishedDate ?? ''));
 
+/** The templates' and assets' content: a new release renders every list page again. */
+async function templatesDigest(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of [TEMPLATES, ASSETS]) for (const name of (await fs.readdir(dir)).sort()) hash.update(name).update(await fs.readFile(path.join(dir, name)));
+  return hash.digest('base64url');
+}
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 const LINKS = ['related', 'interprets', 'interpretations', 'supersedes'] as const;
 /** documentIds of the public items an item's page links to (their titles appear on it). */
@@ -197,7 +205,16 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       for (const file of item.attachments ?? []) {
         if (!String(file.url).startsWith('/uploads/')) continue;
         const name = `uploads/${path.posix.basename(file.url)}`;
-        if (!written.has(name)) await write(name, await api.file(file.url));
+        if (!written.has(name)) {
+          // A file missing from the CMS's storage is listed without a link (the page is still built).
+          const bytes = await api.file(file.url);
+          if (!bytes) {
+            log(`warning: ${item.indexNumber}: attachment ${file.url} not found, listed without a link`);
+            file.url = null;
+            continue;
+          }
+          await write(name, bytes);
+        }
         files.push(name);
         file.url = `/${name}`;
       }
@@ -211,19 +228,47 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   }
   const visible = items.filter((row) => published.has(row));
 
-  // Lists: everything, by department, by category; and the two trees.
-  const writeList = async (base: string, heading: string, rows: PortalItem[], crumbs: object[] = []) => {
-    const cut = pages(rows);
-    for (let n = 1; n <= cut.length; n++) {
-      const pagination = { page: n, pageCount: cut.length, total: rows.length, prev: n > 1 ? listHref(base, n - 1) : null, next: n < cut.length ? listHref(base, n + 1) : null };
-      await write(listFile(base, n), render('list.njk', { heading, items: cut[n - 1], pagination, crumbs }));
-    }
+  // Lists: everything; by department, category, year, genre and validity. Numbered pages count from
+  // the oldest (site.ts), and a page whose inputs are those of the last build is not rendered again,
+  // so a new item rewrites only the newest pages and the indexes of the lists it is in.
+  const year = (row: PortalItem) => (row.publishedDate ? localDate(new Date(row.publishedDate), timeZone).slice(0, 4) : '');
+  const byYear = groupBy(visible, year);
+  const byGenre = groupBy(visible, (row) => row.genre ?? '');
+  const byValidity = groupBy(visible, (row) => row.validity ?? '');
+  const filters = {
+    years: [...byYear.keys()].sort().reverse().map((y) => ({ name: `${y}年`, href: listIndexHref(`xxgk/year/${y}`) })),
+    genres: Object.keys(GENRE_LABELS).filter((g) => byGenre.has(g)).map((g) => ({ name: GENRE_LABELS[g], href: listIndexHref(`xxgk/genre/${g}`) })),
+    validities: Object.keys(VALIDITY_LABELS).filter((v) => byValidity.has(v)).map((v) => ({ name: VALIDITY_LABELS[v], href: listIndexHref(`xxgk/validity/${v}`) })),
   };
-  await writeList('xxgk/list', '公开目录', visible);
-  const byDepartment = groupBy(visible, 'department');
-  const byCategory = groupBy(visible, 'category');
+  const layoutKey = digest([site.name, siteUrl, filters, await templatesDigest()]);
+  const lists: Record<string, string> = {};
+  const renderList = async (file: string, context: { items: PortalItem[] } & Record<string, unknown>) => {
+    const key = digest([layoutKey, context.items.map((row) => rowKey.get(row)), { ...context, items: undefined }]);
+    lists[file] = key;
+    if (before?.lists?.[file] === key && previousFiles.has(file)) return void written.add(file);
+    await write(file, render('list.njk', { ...context, filters }));
+  };
+  const writeList = async (base: string, heading: string, rows: PortalItem[], crumbs: object[] = []) => {
+    const numbered = rows.length > LIST_PAGE_SIZE ? stablePages(rows) : [];
+    const last = numbered.length;
+    for (let n = 1; n <= last; n++) {
+      const page = { number: n, index: listIndexHref(base), newer: n < last ? listPageHref(base, n + 1) : null, older: n > 1 ? listPageHref(base, n - 1) : null, oldest: listPageHref(base, 1) };
+      await renderList(listPageFile(base, n), { heading, items: numbered[n - 1], page, crumbs, base });
+    }
+    const jump = last ? [...new Set([last, ...Array.from({ length: 9 }, (_, i) => last - 1 - i), 1])].filter((n) => n >= 1).sort((a, b) => b - a) : [];
+    const older = last ? listPageHref(base, pageOfPosition(LIST_PAGE_SIZE, rows.length)) : null;
+    await renderList(listIndexFile(base), { heading, items: rows.slice(0, LIST_PAGE_SIZE), total: rows.length, older, jump: jump.map((n, i) => ({ number: n, href: listPageHref(base, n), gapAfter: i + 1 < jump.length && n - jump[i + 1] > 1 })), crumbs, base });
+  };
+  const previousFiles = new Set(before?.files ?? []);
+  await writeList('xxgk/list', '法定主动公开内容', visible);
+  const byDepartment = groupBy(visible, (row) => row.department?.documentId ?? '');
+  const byCategory = groupBy(visible, (row) => row.category?.documentId ?? '');
   for (const node of departments) await writeList(`xxgk/department/${node.documentId}`, node.name, byDepartment.get(node.documentId) ?? [], [{ href: '/xxgk/department/', name: '按机构' }]);
   for (const node of categories) await writeList(`xxgk/category/${node.documentId}`, node.name, byCategory.get(node.documentId) ?? [], [{ href: '/xxgk/category/', name: '按主题' }]);
+  const listed = [{ href: '/xxgk/list/', name: '法定主动公开内容' }];
+  for (const [y, rows] of byYear) if (y) await writeList(`xxgk/year/${y}`, `${y}年发布`, rows, listed);
+  for (const [g, rows] of byGenre) if (GENRE_LABELS[g]) await writeList(`xxgk/genre/${g}`, GENRE_LABELS[g], rows, listed);
+  for (const [v, rows] of byValidity) if (VALIDITY_LABELS[v]) await writeList(`xxgk/validity/${v}`, VALIDITY_LABELS[v], rows, listed);
   const count = (groups: Map<string, PortalItem[]>) => Object.fromEntries([...groups].map(([id, rows]) => [id, rows.length]));
   await write('xxgk/department/index.html', render('tree.njk', { heading: '公开目录（按机构）', branches: tree(departments), base: '/xxgk/department', counts: count(byDepartment) }));
   await write('xxgk/category/index.html', render('tree.njk', { heading: '公开目录（按主题分类）', branches: tree(categories), base: '/xxgk/category', counts: count(byCategory) }));
@@ -239,7 +284,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   // What the previous build wrote and this one did not is no longer public: deleted.
   const gone = (before?.files ?? []).filter((file) => !written.has(file));
   for (const file of gone) await fs.rm(inside(file), { force: true });
-  const manifest: Manifest = { version: MANIFEST_VERSION, files: [...written].sort(), items: entries, rows: visible };
+  const manifest: Manifest = { version: MANIFEST_VERSION, files: [...written].sort(), items: entries, rows: visible, lists };
   await fs.writeFile(manifestFile, JSON.stringify(manifest));
   const seconds = (Date.now() - started) / 1000;
   log(

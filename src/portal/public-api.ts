@@ -48,10 +48,11 @@ export class PublicApi {
     return found;
   }
 
-  /** The bytes of a file the CMS serves (an attachment of a public item). */
-  async file(urlPath: string): Promise<Buffer> {
+  /** The bytes of a file the CMS serves (an attachment of a public item); null when it has none. */
+  async file(urlPath: string): Promise<Buffer | null> {
     const url = `${this.base.replace(/\/$/, '')}${urlPath}`;
     const res = await fetch(url);
+    if (res.status === 404) return null;
     if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
     return Buffer.from(await res.arrayBuffer());
   }

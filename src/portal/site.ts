@@ -49,13 +49,28 @@ export const itemFile = (indexNumber: string) => `xxgk/${segments(indexNumber).j
 /** The item's canonical URL path, each segment percent-encoded. */
 export const itemHref = (indexNumber: string) => `/xxgk/${segments(indexNumber).map(encodeURIComponent).join('/')}.html`;
 
-/** Page `n` (1-based) of a list whose first page is `<base>/index.html`. */
-export const listFile = (base: string, page: number) => (page === 1 ? `${base}/index.html` : `${base}/${page}.html`);
-export const listHref = (base: string, page: number) => `/${page === 1 ? `${base}/` : `${base}/${page}.html`}`;
+/**
+ * A list lives at `<base>/index.html` (its newest items) and in numbered pages `<base>/<n>.html`
+ * counted from the oldest: page 1 holds the oldest items, so a new item changes only the newest
+ * page(s) and the index, and a reader's link to page n keeps showing the same items.
+ */
+export const listIndexFile = (base: string) => `${base}/index.html`;
+export const listPageFile = (base: string, page: number) => `${base}/${page}.html`;
+export const listIndexHref = (base: string) => `/${base}/`;
+export const listPageHref = (base: string, page: number) => `/${base}/${page}.html`;
 
-/** Rows cut into pages of `size`; an empty list is one empty page (its list page still exists). */
+/** Rows (newest first) cut into pages of `size` counted from the oldest; each page newest first. */
+export function stablePages<T>(newestFirst: T[], size = LIST_PAGE_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let end = newestFirst.length; end > 0; end -= size) out.push(newestFirst.slice(Math.max(0, end - size), end));
+  return out;
+}
+
+/** The numbered page holding the row at `position` (0-based, newest first) of `total` rows. */
+export const pageOfPosition = (position: number, total: number, size = LIST_PAGE_SIZE) => Math.floor((total - 1 - position) / size) + 1;
+
+/** Rows cut into batches of `size`, in order. */
 export function pages<T>(rows: T[], size = LIST_PAGE_SIZE): T[][] {
-  if (!rows.length) return [[]];
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
@@ -82,11 +97,11 @@ export function tree<T extends TreeNode>(nodes: T[]): Branch<T>[] {
   return roots;
 }
 
-/** Items grouped by a reference (department, category) documentId, keeping their order. */
-export function groupBy(items: PortalItem[], key: 'department' | 'category'): Map<string, PortalItem[]> {
-  const groups = new Map<string, PortalItem[]>();
+/** Items grouped by a key (a department's documentId, a year…), keeping their order; rows whose key is empty are left out. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const item of items) {
-    const id = item[key]?.documentId;
+    const id = key(item);
     if (!id) continue;
     const group = groups.get(id);
     if (group) group.push(item);

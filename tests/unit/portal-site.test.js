@@ -1,4 +1,4 @@
-const { itemFile, itemHref, listFile, listHref, pages, tree, groupBy } = require('../../dist/src/portal/site');
+const { itemFile, itemHref, listIndexFile, listIndexHref, listPageFile, listPageHref, stablePages, pageOfPosition, pages, tree, groupBy } = require('../../dist/src/portal/site');
 
 describe('portal paths', () => {
   it('puts an item at its 索引号, segments as folders, the URL percent-encoded', () => {
@@ -13,16 +13,33 @@ describe('portal paths', () => {
     for (const bad of ['../etc/passwd', 'a/../../b', '/abs', 'a//b', 'a/.', 'a\\b', 'a\nb', '']) expect(() => itemFile(bad)).toThrow(/cannot name a page/);
   });
 
-  it('numbers list pages from index.html', () => {
-    expect(listFile('xxgk/list', 1)).toBe('xxgk/list/index.html');
-    expect(listFile('xxgk/list', 3)).toBe('xxgk/list/3.html');
-    expect(listHref('xxgk/list', 1)).toBe('/xxgk/list/');
-    expect(listHref('xxgk/list', 2)).toBe('/xxgk/list/2.html');
+  it('puts a list at index.html and its numbered pages beside it', () => {
+    expect(listIndexFile('xxgk/list')).toBe('xxgk/list/index.html');
+    expect(listPageFile('xxgk/list', 3)).toBe('xxgk/list/3.html');
+    expect(listIndexHref('xxgk/list')).toBe('/xxgk/list/');
+    expect(listPageHref('xxgk/list', 2)).toBe('/xxgk/list/2.html');
   });
 
-  it('cuts lists into pages; an empty list is one empty page', () => {
+  it('numbers pages from the oldest, each newest first, so a new item changes only the newest page', () => {
+    const newestFirst = [7, 6, 5, 4, 3, 2, 1];
+    expect(stablePages(newestFirst, 3)).toEqual([[3, 2, 1], [6, 5, 4], [7]]);
+    const withNew = stablePages([8, ...newestFirst], 3);
+    expect(withNew.slice(0, 2)).toEqual(stablePages(newestFirst, 3).slice(0, 2));
+    expect(withNew[2]).toEqual([8, 7]);
+    expect(stablePages([], 3)).toEqual([]);
+  });
+
+  it('finds the numbered page of a position counted from the newest', () => {
+    // 7 rows in pages of 3: [3,2,1] [6,5,4] [7]; position 0 is 7 (page 3), position 3 is 4 (page 2).
+    expect(pageOfPosition(0, 7, 3)).toBe(3);
+    expect(pageOfPosition(1, 7, 3)).toBe(2);
+    expect(pageOfPosition(3, 7, 3)).toBe(2);
+    expect(pageOfPosition(6, 7, 3)).toBe(1);
+  });
+
+  it('cuts rows into batches in order', () => {
     expect(pages([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(pages([], 2)).toEqual([[]]);
+    expect(pages([], 2)).toEqual([]);
   });
 });
 
@@ -37,7 +54,7 @@ describe('portal trees and groups', () => {
 
   it('groups items by department keeping their order, skipping items without one', () => {
     const items = [{ id: 1, department: { documentId: 'a' } }, { id: 2, department: null }, { id: 3, department: { documentId: 'b' } }, { id: 4, department: { documentId: 'a' } }];
-    const groups = groupBy(items, 'department');
+    const groups = groupBy(items, (i) => i.department?.documentId ?? '');
     expect([...groups.keys()]).toEqual(['a', 'b']);
     expect(groups.get('a').map((i) => i.id)).toEqual([1, 4]);
   });
