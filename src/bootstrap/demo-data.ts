@@ -148,7 +148,9 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
   const categories = new Map<string, string>();
   for (const c of await strapi.documents(CATEGORY as any).findMany({ fields: ['code'], limit: 1000 } as any)) categories.set(c.code, c.documentId);
   const publishers = DEPARTMENTS.filter((d) => d.abbr);
-  const thisYear = new Date().getFullYear();
+  // The site's calendar (not the server's): on the night of a month's end a UTC server is a day behind.
+  const today = localDate();
+  const thisYear = Number(today.slice(0, 4));
   const titles = new Set<string>();
   // Published policy items so far: each 政策解读 interprets one (its 工作方案 when there is one).
   const policies: Array<{ documentId: string; key: string; dept: string }> = [];
@@ -162,7 +164,9 @@ async function createItems(strapi: Core.Strapi, departments: Map<string, string>
       title = template.title(topic, year, dept.name);
     } while (titles.has(title) || (template.category === 'B05' && dept.code !== STATISTICS) || (template.genre === 'interpretation' && !policies.length));
     titles.add(title);
-    const formedAt = `${year}-${pad(1 + random(year === thisYear ? new Date().getMonth() + 1 : 12))}-${pad(1 + random(28))}`;
+    const drawn = `${year}-${pad(1 + random(year === thisYear ? Number(today.slice(5, 7)) : 12))}-${pad(1 + random(28))}`;
+    // Never formed after today (a draw later this month would follow its own 发布日期).
+    const formedAt = drawn > today ? today : drawn;
     const published = new Date(`${formedAt}T09:00:00+08:00`);
     published.setDate(published.getDate() + 1 + random(10));
     const repealed = template.genre === 'normativeDocument' && year < thisYear - 2 && random(3) === 0;
