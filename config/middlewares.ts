@@ -43,6 +43,7 @@ export default ({ env }) => {
     'strapi::session',
     { name: 'strapi::favicon', config: { path: 'favicon.ico' } },
     'global::uploads-headers',
+    'global::portal-pages', // the portal's search, application form and status pages (README → Portal)
     'global::portal-static', // the built portal at / (README → Portal)
     'strapi::public',
   ];

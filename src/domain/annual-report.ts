@@ -430,24 +430,15 @@ function table4Html(t: unknown): string {
 </table>`;
 }
 
-/** A complete, self-contained HTML page laid out like the official format; every text escaped. */
-export function renderReportHtml(report: ReportView): string {
-  const title = text(report.title) || `${text(report.year)}年政府信息公开工作年度报告`;
+/** The report's content (title, sections, tables 二 三 四) as HTML, every text escaped: the print page's and the portal's. */
+export function renderReportBody(report: ReportView): string {
+  const title = reportTitle(report);
   const meta = [
     report.departmentName ? `报告单位：${escapeHtml(report.departmentName)}` : null,
     report.year !== undefined && report.year !== null ? `报告年度：${escapeHtml(report.year)}年` : null,
   ].filter(Boolean);
   const fees = feesSentence(report);
-  return `<!DOCTYPE html>
-<html lang="zh-Hans">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${PRINT_CSS}</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
+  return `<h1>${escapeHtml(title)}</h1>
 ${meta.length ? `<p class="meta">${meta.join('　')}</p>` : ''}
 <h2>${SECTION_HEADINGS.overview}</h2>
 ${paragraphs(report.overview)}
@@ -461,7 +452,23 @@ ${table4Html(report.table4)}
 ${paragraphs(report.problems)}
 <h2>${SECTION_HEADINGS.otherMatters}</h2>
 ${text(report.otherMatters).trim() || !fees ? paragraphs(report.otherMatters) : ''}
-${fees ? `<p>${escapeHtml(fees)}</p>` : ''}
+${fees ? `<p>${escapeHtml(fees)}</p>` : ''}`;
+}
+
+export const reportTitle = (report: ReportView): string => text(report.title) || `${text(report.year)}年政府信息公开工作年度报告`;
+
+/** A complete, self-contained HTML page laid out like the official format; every text escaped. */
+export function renderReportHtml(report: ReportView): string {
+  return `<!DOCTYPE html>
+<html lang="zh-Hans">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(reportTitle(report))}</title>
+<style>${PRINT_CSS}</style>
+</head>
+<body>
+${renderReportBody(report)}
 </body>
 </html>
 `;

@@ -3,10 +3,12 @@
 import Joi from 'joi';
 import { APPLICANT_TYPES, DELIVERY } from './request-codes';
 
-const LABELS: Record<string, string> = {
+/** The form's field labels (the portal's application form shows the same). */
+export const INTAKE_LABELS: Record<string, string> = {
   applicantType: '申请人类型', applicantName: '申请人姓名或名称', phone: '联系电话', email: '电子邮箱', address: '通信地址',
   idType: '证件类型', idNumber: '证件号码', organizationName: '法人或其他组织名称', organizationCode: '统一社会信用代码',
   description: '所需政府信息的名称、文号或者便于查询的其他特征性描述', documentNumber: '文号', delivery: '获取信息的方式',
+  submissionKey: '提交编号',
 };
 
 /**
@@ -51,6 +53,9 @@ const SCHEMA = Joi.object({
   description: text(2000, true).min(5).required(),
   documentNumber: text(100).allow('', null),
   delivery: str().valid(...DELIVERY).required(),
+  // A key the form makes once per application: sent twice (a double click, a retry after a lost
+  // answer), the request is stored once and both answers carry the same query code.
+  submissionKey: str().trim().pattern(/^[A-Za-z0-9-]{16,64}$/).allow('', null),
 }).unknown(false);
 
 export function validResidentId(id: string): boolean {
@@ -61,7 +66,7 @@ export function validResidentId(id: string): boolean {
 }
 
 function message(key: string, type: string, context: any): string {
-  const label = LABELS[key] ?? key;
+  const label = INTAKE_LABELS[key] ?? key;
   if (type === 'object.unknown') return `不接受的字段：${key}`;
   if (type === 'any.required' || type === 'string.empty') return `${label}不能为空`;
   if (type === 'string.max') return `${label}不能超过 ${context.limit} 个字`;
@@ -73,6 +78,8 @@ function message(key: string, type: string, context: any): string {
   if (type === 'idNumber.checkDigit') return `${label}校验位不正确，请核对居民身份证号码`;
   return `${label}格式不正确`;
 }
+
+export const RATE_LIMITED = '提交过于频繁，请稍后再试 / too many submissions, try again later';
 
 export interface IntakeProblem {
   path: string;

@@ -12,6 +12,8 @@ export const PERSONAL_DATA_FIELDS = [
   'organizationName',
   'organizationCode',
   'queryCode',
+  // The online form's one-time key: whoever has it can ask for the query code again.
+  'submissionKey',
 ] as const;
 
 export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];

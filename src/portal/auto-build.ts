@@ -9,6 +9,7 @@ import { CATEGORY, DEPARTMENT, ITEM } from '../constants';
 import { isDraftWrite } from '../middlewares/lib/public-cache-store';
 import { rememberBulkDocuments, writtenDocuments } from '../middlewares/lib/written-documents';
 import { buildPortal, type BuildResult } from './build';
+import { portalApi } from './instance';
 
 /** Quiet time before a build starts, and the longest a change waits for one. */
 const DEBOUNCE_MS = 1000;
@@ -37,12 +38,6 @@ export function startPortalAutoBuild(strapi: Core.Strapi): PortalAutoBuild | und
   let last: BuildResult | undefined;
   let stopped = false;
 
-  const api = () => {
-    if (settings.api) return settings.api;
-    const address = strapi.server.httpServer.address();
-    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : strapi.config.get('server.port')}`;
-  };
-
   function arm() {
     if (stopped) return;
     firstAt ??= Date.now();
@@ -63,7 +58,7 @@ export function startPortalAutoBuild(strapi: Core.Strapi): PortalAutoBuild | und
     changed = new Set();
     everything = false;
     firstAt = undefined;
-    running = buildPortal({ api: api(), out: settings.out, siteUrl: settings.siteUrl, timeZone: strapi.config.get('disclosure.timeZone'), ...build, log: (m) => strapi.log.info(`[portal] ${m}`) })
+    running = buildPortal({ api: portalApi(strapi), out: settings.out, siteUrl: settings.siteUrl, timeZone: strapi.config.get('disclosure.timeZone'), ...build, log: (m) => strapi.log.info(`[portal] ${m}`) })
       .then((result) => {
         last = result;
       })

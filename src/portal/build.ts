@@ -7,12 +7,12 @@
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
-import MarkdownIt from 'markdown-it';
-import nunjucks from 'nunjucks';
 import { GENRE_LABELS, VALIDITY_LABELS } from '../domain/catalogue-export';
 import { CATALOGUE_ROW_FIELDS } from '../domain/catalogue-query';
-import { localDate, localDateTime } from '../domain/local-date';
+import { renderReportBody, renderReportHtml, reportTitle } from '../domain/annual-report';
+import { localDate } from '../domain/local-date';
 import { PublicApi } from './public-api';
+import { environment, ASSETS, TEMPLATES } from './render';
 import { groupBy, itemFile, itemHref, LIST_PAGE_SIZE, listIndexFile, listIndexHref, listPageFile, listPageHref, pageOfPosition, pages, stablePages, tree, type PortalItem } from './site';
 
 export interface BuildOptions {
@@ -44,9 +44,6 @@ export interface BuildResult {
   seconds: number;
 }
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const TEMPLATES = path.join(ROOT, 'portal', 'templates');
-const ASSETS = path.join(ROOT, 'portal', 'assets');
 const MANIFEST = '.portal-manifest.json';
 const MANIFEST_VERSION = 4;
 
@@ -93,19 +90,6 @@ async function pool<I, O>(inputs: I[], limit: number, work: (input: I, index: nu
   };
   await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
   return results;
-}
-
-function environment(timeZone: string) {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES), { autoescape: true, throwOnUndefined: false });
-  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  env.addFilter('date', (value: string | null | undefined) => (value ? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : localDate(new Date(value), timeZone)) : ''));
-  env.addFilter('datetime', (value: string | null | undefined) => localDateTime(value, timeZone) ?? '');
-  env.addFilter('genre', (code: string) => GENRE_LABELS[code] ?? code ?? '');
-  env.addFilter('validity', (code: string) => VALIDITY_LABELS[code] ?? code ?? '');
-  env.addFilter('itemHref', (indexNumber: string) => itemHref(indexNumber));
-  env.addFilter('markdown', (text: string | null | undefined) => new nunjucks.runtime.SafeString(markdown.render(text ?? '')));
-  env.addFilter('fileSize', (kb: number | null | undefined) => (kb == null ? '' : kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`));
-  return env;
 }
 
 export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
@@ -166,6 +150,25 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     rewritten += 1;
   };
   const render = (template: string, context: object) => env.render(template, { site, ...context });
+  /**
+   * Copies a file the CMS stores (`/uploads/…`) into the portal and points `file.url` at the copy;
+   * a file missing from the CMS's storage is listed without a link (the page is still built).
+   */
+  const publishFile = async (file: { url: string | null }, owner: string): Promise<string | null> => {
+    if (!String(file.url).startsWith('/uploads/')) return null;
+    const name = `uploads/${path.posix.basename(file.url!)}`;
+    if (!written.has(name)) {
+      const bytes = await api.file(file.url!);
+      if (!bytes) {
+        log(`warning: ${owner}: file ${file.url} not found, listed without a link`);
+        file.url = null;
+        return null;
+      }
+      await write(name, bytes);
+    }
+    file.url = `/${name}`;
+    return name;
+  };
 
   // Item pages: read in full through the REST API (body, attachments, public links) — all of them, or
   // incrementally those changed, new, changed in the list, or linking to one of those.
@@ -203,20 +206,8 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       const files: string[] = [];
       // Attachments stored by the CMS itself are published with the page (the portal has no CMS behind it).
       for (const file of item.attachments ?? []) {
-        if (!String(file.url).startsWith('/uploads/')) continue;
-        const name = `uploads/${path.posix.basename(file.url)}`;
-        if (!written.has(name)) {
-          // A file missing from the CMS's storage is listed without a link (the page is still built).
-          const bytes = await api.file(file.url);
-          if (!bytes) {
-            log(`warning: ${item.indexNumber}: attachment ${file.url} not found, listed without a link`);
-            file.url = null;
-            continue;
-          }
-          await write(name, bytes);
-        }
-        files.push(name);
-        file.url = `/${name}`;
+        const name = await publishFile(file, item.indexNumber);
+        if (name) files.push(name);
       }
       const page = itemFile(item.indexNumber);
       await write(page, render('item.njk', { item, canonical: `${siteUrl}${itemHref(item.indexNumber)}` }));
@@ -240,13 +231,14 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     genres: Object.keys(GENRE_LABELS).filter((g) => byGenre.has(g)).map((g) => ({ name: GENRE_LABELS[g], href: listIndexHref(`xxgk/genre/${g}`) })),
     validities: Object.keys(VALIDITY_LABELS).filter((v) => byValidity.has(v)).map((v) => ({ name: VALIDITY_LABELS[v], href: listIndexHref(`xxgk/validity/${v}`) })),
   };
-  const layoutKey = digest([site.name, siteUrl, filters, await templatesDigest()]);
+  // Only a list's index shows the filter links (a first item of a new year changes them all).
+  const layoutKey = digest([site.name, siteUrl, await templatesDigest()]);
   const lists: Record<string, string> = {};
-  const renderList = async (file: string, context: { items: PortalItem[] } & Record<string, unknown>) => {
+  const renderList = async (file: string, context: { items: PortalItem[]; filters?: typeof filters } & Record<string, unknown>) => {
     const key = digest([layoutKey, context.items.map((row) => rowKey.get(row)), { ...context, items: undefined }]);
     lists[file] = key;
     if (before?.lists?.[file] === key && previousFiles.has(file)) return void written.add(file);
-    await write(file, render('list.njk', { ...context, filters }));
+    await write(file, render('list.njk', context));
   };
   const writeList = async (base: string, heading: string, rows: PortalItem[], crumbs: object[] = []) => {
     const numbered = rows.length > LIST_PAGE_SIZE ? stablePages(rows) : [];
@@ -257,7 +249,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     }
     const jump = last ? [...new Set([last, ...Array.from({ length: 9 }, (_, i) => last - 1 - i), 1])].filter((n) => n >= 1).sort((a, b) => b - a) : [];
     const older = last ? listPageHref(base, pageOfPosition(LIST_PAGE_SIZE, rows.length)) : null;
-    await renderList(listIndexFile(base), { heading, items: rows.slice(0, LIST_PAGE_SIZE), total: rows.length, older, jump: jump.map((n, i) => ({ number: n, href: listPageHref(base, n), gapAfter: i + 1 < jump.length && n - jump[i + 1] > 1 })), crumbs, base });
+    await renderList(listIndexFile(base), { heading, items: rows.slice(0, LIST_PAGE_SIZE), total: rows.length, filters, older, jump: jump.map((n, i) => ({ number: n, href: listPageHref(base, n), gapAfter: i + 1 < jump.length && n - jump[i + 1] > 1 })), crumbs, base });
   };
   const previousFiles = new Set(before?.files ?? []);
   await writeList('xxgk/list', '法定主动公开内容', visible);
@@ -272,6 +264,30 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const count = (groups: Map<string, PortalItem[]>) => Object.fromEntries([...groups].map(([id, rows]) => [id, rows.length]));
   await write('xxgk/department/index.html', render('tree.njk', { heading: '公开目录（按机构）', branches: tree(departments), base: '/xxgk/department', counts: count(byDepartment) }));
   await write('xxgk/category/index.html', render('tree.njk', { heading: '公开目录（按主题分类）', branches: tree(categories), base: '/xxgk/category', counts: count(byCategory) }));
+
+  // 公开指南, 办事指南, 公开年报 and the 依申请公开 page: small collections, rendered whole every build.
+  const [guides, procedures, reports] = await Promise.all([
+    api.collection('disclosure-guides', 'populate[department][fields][0]=name&sort=title'),
+    api.collection('handling-procedures', 'populate[0]=department&populate[1]=materials&populate[2]=steps&populate[3]=faq&populate[4]=applicationForm&sort=code'),
+    api.collection('annual-reports', 'populate[department][fields][0]=name&sort=year:desc'),
+  ]);
+  const guideCrumbs = [{ href: '/xxgk/gkzn/', name: '公开指南' }];
+  await write('xxgk/gkzn/index.html', render('guides.njk', { guides }));
+  for (const guide of guides) await write(`xxgk/gkzn/${guide.documentId}.html`, render('guide.njk', { guide, crumbs: guideCrumbs }));
+  await write('xxgk/ysqgk/index.html', render('ysqgk.njk', { guides }));
+  await write('xxgk/bszn/index.html', render('procedures.njk', { procedures }));
+  for (const p of procedures) {
+    for (const file of p.applicationForm ?? []) await publishFile(file, p.name);
+    await write(`xxgk/bszn/${p.documentId}.html`, render('procedure.njk', { p, crumbs: [{ href: '/xxgk/bszn/', name: '办事指南' }] }));
+  }
+  const reportYears = [...groupBy(reports, (r: any) => String(r.year ?? ''))].map(([year, rows]) => ({ year, reports: rows }));
+  await write('xxgk/ndbg/index.html', render('reports.njk', { years: reportYears }));
+  for (const report of reports) {
+    const view = { ...report, departmentName: report.department?.name ?? null };
+    const body = renderReportBody(view);
+    await write(`xxgk/ndbg/${report.documentId}.html`, render('report.njk', { title: reportTitle(view), body, documentId: report.documentId, crumbs: [{ href: '/xxgk/ndbg/', name: '公开年报' }] }));
+    await write(`xxgk/ndbg/${report.documentId}.print.html`, renderReportHtml(view));
+  }
 
   // Home, feed, sitemap, robots, styles.
   await write('index.html', render('home.njk', { latest: visible.slice(0, 20), total: visible.length }));

@@ -66,4 +66,33 @@ export class PublicApi {
       if (page >= meta.pagination.pageCount || !data.length) return nodes;
     }
   }
+
+  /** Every published public entry of a collection (`/api/<collection>`), with `populate` as a query string. */
+  async collection(collection: 'disclosure-guides' | 'handling-procedures' | 'annual-reports', populate: string): Promise<any[]> {
+    const rows: any[] = [];
+    for (let page = 1; ; page++) {
+      const { data, meta } = await this.get(`/api/${collection}?${populate}&pagination[pageSize]=${PAGE_SIZE}&pagination[page]=${page}`);
+      rows.push(...data);
+      if (page >= meta.pagination.pageCount || !data.length) return rows;
+    }
+  }
+
+  /** One page of the catalogue's full-text search (`q`, the catalogue's filters), as the API answers it. */
+  async search(params: URLSearchParams): Promise<{ error: string } | { data: any[]; meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } } }> {
+    const url = `${this.base.replace(/\/$/, '')}/api/catalogue?${params}`;
+    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    // A query the API refuses (too long, a bad filter) is the reader's to correct: its message.
+    if (res.status === 400) return { error: ((await res.json().catch(() => null)) as any)?.error?.message ?? '检索条件不正确' };
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
+    return (await res.json()) as any;
+  }
+
+  /** Where a 依申请公开 request stands, by its query code (null: no such code). */
+  async requestStatus(queryCode: string): Promise<any | null> {
+    const url = `${this.base.replace(/\/$/, '')}/api/disclosure-requests/status/${encodeURIComponent(queryCode)}`;
+    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
+    return res.json();
+  }
 }

@@ -1,23 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkIntake } from '../../../domain/request-intake';
+import { RATE_LIMITED } from '../../../domain/request-intake';
 
 const QUERY_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async apply(ctx) {
-    const intake = strapi.service('api::disclosure-request.intake');
-    if (!(await intake.allow(ctx.request.ip))) {
-      throw new errors.RateLimitError('提交过于频繁，请稍后再试 / too many submissions, try again later');
-    }
-    const { value, problems } = checkIntake(ctx.request.body);
-    if (problems) {
-      throw new errors.ValidationError(problems.map((p) => p.message).join('；'), {
-        errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
+    const outcome = await strapi.service('api::disclosure-request.intake').submit(ctx.request.ip, ctx.request.body);
+    if ('limited' in outcome) throw new errors.RateLimitError(RATE_LIMITED);
+    if ('problems' in outcome) {
+      throw new errors.ValidationError(outcome.problems.map((p) => p.message).join('；'), {
+        errors: outcome.problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
       });
     }
     ctx.status = 201;
-    ctx.body = await intake.receive(value);
+    ctx.body = outcome.received;
   },
 
   /** 查询码 lookup: where the request stands, never who sent it. */
