@@ -1,11 +1,11 @@
 // PORTAL_AUTO_BUILD=true: after each committed change that can alter the portal — an item's
 // publish, unpublish, edit of its published row or flag (涉密, 不予公开), the scheduler's and expiry's
-// writes, a department or category change — this instance rebuilds it, debounced: the changed items'
-// pages and their linkers incrementally, everything after a department or category change or a bulk
-// write. Builds in this process run one at a time. Meant for the one instance that owns the output
+// writes, a department or category change, a 公开指南, 办事指南 or 年报 — this instance rebuilds it,
+// debounced: the changed items' pages and their linkers incrementally (guides, procedures and
+// reports are rendered by every build), everything after a department or category change. Builds in this process run one at a time. Meant for the one instance that owns the output
 // folder (README → Portal); the build itself reads only the public API.
 import type { Core } from '@strapi/strapi';
-import { CATEGORY, DEPARTMENT, ITEM } from '../constants';
+import { ANNUAL_REPORT, CATEGORY, DEPARTMENT, GUIDE, ITEM, PROCEDURE } from '../constants';
 import { isDraftWrite } from '../middlewares/lib/public-cache-store';
 import { rememberBulkDocuments, writtenDocuments } from '../middlewares/lib/written-documents';
 import { buildPortal, type BuildResult } from './build';
@@ -14,6 +14,8 @@ import { portalApi } from './instance';
 /** Quiet time before a build starts, and the longest a change waits for one. */
 const DEBOUNCE_MS = 1000;
 const MAX_WAIT_MS = 4000;
+/** Content rendered whole by every build (公开指南, 办事指南, 公开年报). */
+const PAGES_ONLY = [GUIDE, PROCEDURE, ANNUAL_REPORT];
 const ACTIONS = ['afterCreate', 'afterUpdate', 'afterDelete', 'afterCreateMany', 'afterUpdateMany', 'afterDeleteMany'];
 
 export interface PortalAutoBuild {
@@ -45,9 +47,10 @@ export function startPortalAutoBuild(strapi: Core.Strapi): PortalAutoBuild | und
     timer = setTimeout(run, Math.max(0, Math.min(DEBOUNCE_MS, firstAt + MAX_WAIT_MS - Date.now())));
   }
 
-  function schedule(documentId?: string) {
+  /** An item's pages (by documentId), everything (none given), or only the always-built pages (`pagesOnly`). */
+  function schedule(documentId?: string, pagesOnly = false) {
     if (documentId) changed.add(documentId);
-    else everything = true;
+    else if (!pagesOnly) everything = true;
     arm();
   }
 
@@ -72,10 +75,11 @@ export function startPortalAutoBuild(strapi: Core.Strapi): PortalAutoBuild | und
 
   async function written(event: any) {
     const uid = event.model.uid;
-    if (![ITEM, DEPARTMENT, CATEGORY].includes(uid) || isDraftWrite(strapi, event)) return;
-    // Items rebuild their own pages (and linkers and lists); anything else, everything.
+    if (![ITEM, DEPARTMENT, CATEGORY, ...PAGES_ONLY].includes(uid) || isDraftWrite(strapi, event)) return;
+    // Items rebuild their own pages (and linkers and lists); guides, procedures and reports the pages
+    // every build writes anyway; departments and categories (names in every list) everything.
     const documentIds = uid === ITEM ? await writtenDocuments(strapi, event) : undefined;
-    const after = () => (documentIds ? documentIds.forEach((id) => schedule(id)) : schedule());
+    const after = () => (documentIds ? documentIds.forEach((id) => schedule(id)) : schedule(undefined, PAGES_ONLY.includes(uid)));
     if (!strapi.db.inTransaction()) return after();
     await strapi.db.transaction(async ({ onCommit }) => onCommit(after));
   }

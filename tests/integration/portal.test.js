@@ -92,8 +92,11 @@ describe('portal build', () => {
     expect(second.removed).toBeGreaterThanOrEqual(1);
     expect(exists(itemFile(items.secret.indexNumber))).toBe(false);
     const href = itemHref(items.secret.indexNumber);
-    const fullList = fs.readdirSync(path.join(out, 'xxgk/list')).map((f) => `xxgk/list/${f}`);
-    for (const file of [`xxgk/department/${department.documentId}/index.html`, 'sitemap.xml', 'feed.xml', 'index.html', ...fullList]) expect([file, read(file).includes(href)]).toEqual([file, false]);
+    // Every page and list of the portal: full, department, category, year, genre, validity; home, feed, sitemap.
+    const everyPage = fs.readdirSync(out, { recursive: true }).filter((f) => /\.(html|xml)$/.test(f));
+    expect(everyPage).toEqual(expect.arrayContaining(['xxgk/list/index.html', `xxgk/department/${department.documentId}/index.html`, 'sitemap.xml', 'feed.xml', 'index.html']));
+    expect(everyPage.some((f) => f.startsWith('xxgk/year/')) && everyPage.some((f) => f.startsWith('xxgk/genre/'))).toBe(true);
+    for (const file of everyPage) expect([file, read(file).includes(href)]).toEqual([file, false]);
     expect(read(`xxgk/department/${department.documentId}/index.html`)).toContain('共 3 条');
   });
 
