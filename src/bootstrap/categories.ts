@@ -5,6 +5,9 @@ import { CATEGORY } from '../constants';
 
 type Node = { code: string; name: string; children?: Node[] };
 
+/** The category whose items the portal shows as 公开制度. */
+export const RULES_CATEGORY_CODE = 'B09';
+
 export const CATEGORY_TREE: Node[] = [
   {
     code: 'A', name: '法定主动公开内容（条例第二十条）', children: [
@@ -40,6 +43,8 @@ export const CATEGORY_TREE: Node[] = [
   { code: 'B06', name: '财政资金' },
   { code: 'B07', name: '人事信息' },
   { code: 'B08', name: '公告公示' },
+  // The 公开制度 column of the public platform (国办公开办函〔2019〕61号): the body's own disclosure rules.
+  { code: RULES_CATEGORY_CODE, name: '公开制度' },
 ];
 
 export async function seedCategories(strapi: Core.Strapi) {

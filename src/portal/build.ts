@@ -9,6 +9,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { GENRE_LABELS, VALIDITY_LABELS } from '../domain/catalogue-export';
 import { CATALOGUE_ROW_FIELDS } from '../domain/catalogue-query';
+import { RULES_CATEGORY_CODE } from '../bootstrap/categories';
 import { renderReportBody, renderReportHtml, reportTitle } from '../domain/annual-report';
 import { localDate } from '../domain/local-date';
 import { PublicApi } from './public-api';
@@ -94,6 +95,13 @@ async function pool<I, O>(inputs: I[], limit: number, work: (input: I, index: nu
 
 export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const started = Date.now();
+  // Seconds per phase, in the last log line (where an incremental build spends its time).
+  const phases: string[] = [];
+  let phaseStart = Date.now();
+  const phase = (name: string) => {
+    phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(2)}`);
+    phaseStart = Date.now();
+  };
   const log = options.log ?? ((m: string) => console.log(`[portal] ${m}`));
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const siteUrl = (options.siteUrl ?? '').replace(/\/$/, '');
@@ -117,6 +125,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
 
   // The list of public items, newest first: read whole from the catalogue, or (incremental) the last
   // build's list with the changed items as the API now has them (absent when no longer public).
+  phase('manifest');
   log(`reading ${options.api}${incremental ? ` (incremental: ${options.changed!.length} changed)` : ''}`);
   const details = new Map<string, any>();
   let items: PortalItem[];
@@ -170,6 +179,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     return name;
   };
 
+  phase('list');
   // Item pages: read in full through the REST API (body, attachments, public links) — all of them, or
   // incrementally those changed, new, changed in the list, or linking to one of those.
   const entries: Manifest['items'] = {};
@@ -219,6 +229,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   }
   const visible = items.filter((row) => published.has(row));
 
+  phase('items');
   // Lists: everything; by department, category, year, genre and validity. Numbered pages count from
   // the oldest (site.ts), and a page whose inputs are those of the last build is not rendered again,
   // so a new item rewrites only the newest pages and the indexes of the lists it is in.
@@ -257,6 +268,10 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const byCategory = groupBy(visible, (row) => row.category?.documentId ?? '');
   for (const node of departments) await writeList(`xxgk/department/${node.documentId}`, node.name, byDepartment.get(node.documentId) ?? [], [{ href: '/xxgk/department/', name: '按机构' }]);
   for (const node of categories) await writeList(`xxgk/category/${node.documentId}`, node.name, byCategory.get(node.documentId) ?? [], [{ href: '/xxgk/category/', name: '按主题' }]);
+  // 公开制度: the rules category and its sub-categories.
+  const rulesRoot = categories.find((node) => node.code === RULES_CATEGORY_CODE);
+  const rulesIds = new Set(rulesRoot ? [rulesRoot.documentId, ...categories.filter((node) => node.parent?.documentId === rulesRoot.documentId).map((node) => node.documentId)] : []);
+  await writeList('xxgk/gkzd', '公开制度', visible.filter((row) => row.category && rulesIds.has(row.category.documentId)));
   const listed = [{ href: '/xxgk/list/', name: '法定主动公开内容' }];
   for (const [y, rows] of byYear) if (y) await writeList(`xxgk/year/${y}`, `${y}年发布`, rows, listed);
   for (const [g, rows] of byGenre) if (GENRE_LABELS[g]) await writeList(`xxgk/genre/${g}`, GENRE_LABELS[g], rows, listed);
@@ -265,6 +280,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   await write('xxgk/department/index.html', render('tree.njk', { heading: '公开目录（按机构）', branches: tree(departments), base: '/xxgk/department', counts: count(byDepartment) }));
   await write('xxgk/category/index.html', render('tree.njk', { heading: '公开目录（按主题分类）', branches: tree(categories), base: '/xxgk/category', counts: count(byCategory) }));
 
+  phase('lists');
   // 公开指南, 办事指南, 公开年报 and the 依申请公开 page: small collections, rendered whole every build.
   const [guides, procedures, reports] = await Promise.all([
     api.collection('disclosure-guides', 'populate[department][fields][0]=name&sort=title'),
@@ -289,6 +305,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     await write(`xxgk/ndbg/${report.documentId}.print.html`, renderReportHtml(view));
   }
 
+  phase('guides');
   // Home, feed, sitemap, robots, styles.
   await write('index.html', render('home.njk', { latest: visible.slice(0, 20), total: visible.length }));
   await write('feed.xml', render('feed.njk', { entries: visible.slice(0, FEED_SIZE) }));
@@ -297,15 +314,17 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   await write('robots.txt', `User-agent: *\nAllow: /\n${siteUrl ? `Sitemap: ${siteUrl}/sitemap.xml\n` : ''}`);
   for (const asset of await fs.readdir(ASSETS)) await write(`assets/${asset}`, await fs.readFile(path.join(ASSETS, asset)));
 
+  phase('home');
   // What the previous build wrote and this one did not is no longer public: deleted.
   const gone = (before?.files ?? []).filter((file) => !written.has(file));
   for (const file of gone) await fs.rm(inside(file), { force: true });
   const manifest: Manifest = { version: MANIFEST_VERSION, files: [...written].sort(), items: entries, rows: visible, lists };
   await fs.writeFile(manifestFile, JSON.stringify(manifest));
+  phase('save');
   const seconds = (Date.now() - started) / 1000;
   log(
     `done: ${written.size} files, ${rewritten} written, ${gone.length} removed; ${visible.length} items, ${toRender.length} read and rendered; ` +
-      `${seconds.toFixed(1)} s (${(written.size / seconds).toFixed(0)} pages/s)`,
+      `${seconds.toFixed(1)} s (${(written.size / seconds).toFixed(0)} pages/s; seconds: ${phases.join(', ')})`,
   );
   return { written: written.size, rewritten, rendered: toRender.length, removed: gone.length, items: visible.length, seconds };
 }

@@ -5,11 +5,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { ITEM, PROCEDURE, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { CATEGORY, PROCEDURE, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
 const { approveAndPublish } = require('../helpers/workflow');
 const { ENTERED_CELLS } = require('../../dist/src/domain/annual-report-entries');
 const { SECTION_HEADINGS } = require('../../dist/src/domain/annual-report');
 const { buildPortal } = require('../../dist/src/portal/build');
+const { RULES_CATEGORY_CODE } = require('../../dist/src/bootstrap/categories');
 const { itemHref } = require('../../dist/src/portal/site');
 
 const GUIDE = 'api::disclosure-guide.disclosure-guide';
@@ -49,6 +50,8 @@ beforeAll(async () => {
   marker = `门户检索${unique()}`;
   department = await makeDepartment({ name: unique('门户页面局') });
   docs.item = await makeItem(department, { title: `关于${marker}的通知`, body: `正文提到${marker}。` });
+  const rules = await strapi.db.query(CATEGORY).findOne({ where: { code: RULES_CATEGORY_CODE } });
+  docs.rule = await makeItem(department, { title: `政府信息公开保密审查制度${unique()}`, category: rules.documentId });
   const guide = await strapi.documents(GUIDE).create({ data: { title: `门户测试公开指南${unique()}`, department: department.documentId, howToApply: '申请人可通过**网上**提交申请。', officeName: '县政府办公室', phone: '0571-12345678' } });
   docs.guide = await approveAndPublish(GUIDE, guide.documentId);
   const procedure = await strapi.documents(PROCEDURE).create({
@@ -76,6 +79,13 @@ afterAll(async () => {
 });
 
 describe('static pages of guides, procedures and annual reports', () => {
+  it('lists the items of the 公开制度 category under 公开制度, linked from every page', () => {
+    const rules = read('xxgk/gkzd/index.html');
+    expect(rules).toContain(`href="${itemHref(docs.rule.indexNumber)}"`);
+    expect(rules).not.toContain(`href="${itemHref(docs.item.indexNumber)}"`);
+    expect(read('index.html')).toContain('<a href="/xxgk/gkzd/">公开制度</a>');
+  });
+
   it('writes the 公开指南 and the 依申请公开 page with its links to the form and the status lookup', () => {
     expect(read('xxgk/gkzn/index.html')).toContain(`href="/xxgk/gkzn/${docs.guide.documentId}.html"`);
     const guide = read(`xxgk/gkzn/${docs.guide.documentId}.html`);
