@@ -7,15 +7,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { CATEGORY, PROCEDURE, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
-const { approveAndPublish } = require('../helpers/workflow');
+const { CATEGORY, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { publishPortalContent } = require('../helpers/portal');
 const { launchChromium, serveApp, stopApp, SHOTS } = require('../helpers/browser');
-const { ENTERED_CELLS } = require('../../dist/src/domain/annual-report-entries');
 const { buildPortal } = require('../../dist/src/portal/build');
 const { itemHref } = require('../../dist/src/portal/site');
 
-const GUIDE = 'api::disclosure-guide.disclosure-guide';
-const REPORT = 'api::annual-report.annual-report';
 const REQUEST = 'api::disclosure-request.disclosure-request';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 360, height: 740 };
@@ -44,18 +41,7 @@ beforeAll(async () => {
   category = await strapi.db.query(CATEGORY).findOne({ where: { code: 'A01' } });
   docs.policy = await makeItem(department, { title: `关于${marker}的实施办法`, category: category.documentId, genre: 'normativeDocument', body: '## 一、总则\n\n为规范管理，制定本办法。' });
   docs.reading = await makeItem(department, { title: `《${marker}实施办法》政策解读`, category: category.documentId, genre: 'interpretation', interprets: [docs.policy.documentId] });
-  const guide = await strapi.documents(GUIDE).create({ data: { title: `门户浏览公开指南${unique()}`, department: department.documentId, howToApply: '可通过网上提交申请。', officeName: '县政府办公室' } });
-  await approveAndPublish(GUIDE, guide.documentId);
-  docs.guide = guide;
-  const procedure = await strapi.documents(PROCEDURE).create({
-    data: { name: `门户浏览办事指南${unique()}`, code: unique('p-').toLowerCase(), department: department.documentId, materials: [{ name: '申请表', required: true }], steps: [{ name: '受理', timeLimit: 1, timeUnit: 'working_days' }], faq: [{ question: '收费吗？', answer: '不收费。' }] },
-  });
-  await approveAndPublish(PROCEDURE, procedure.documentId);
-  docs.procedure = procedure;
-  const filled = Object.fromEntries(ENTERED_CELLS.flatMap((c) => [[c.value, 0], [c.source, '县政务服务管理局 本年度业务台账']]));
-  const report = await strapi.documents(REPORT).create({ data: { title: `门户浏览${unique()}年度报告`, year: 2025, department: department.documentId, overview: '全面推进政务公开。', ...filled } });
-  await approveAndPublish(REPORT, report.documentId);
-  docs.report = report;
+  Object.assign(docs, await publishPortalContent(department));
   await buildPortal({ api: base, out, log: () => {} });
   browser = await launchChromium();
 });

@@ -5,16 +5,13 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { CATEGORY, PROCEDURE, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
-const { approveAndPublish } = require('../helpers/workflow');
-const { ENTERED_CELLS } = require('../../dist/src/domain/annual-report-entries');
+const { CATEGORY, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { publishPortalContent } = require('../helpers/portal');
 const { SECTION_HEADINGS } = require('../../dist/src/domain/annual-report');
 const { buildPortal } = require('../../dist/src/portal/build');
 const { RULES_CATEGORY_CODE } = require('../../dist/src/bootstrap/categories');
 const { itemHref } = require('../../dist/src/portal/site');
 
-const GUIDE = 'api::disclosure-guide.disclosure-guide';
-const REPORT = 'api::annual-report.annual-report';
 const REQUEST = 'api::disclosure-request.disclosure-request';
 
 let out;
@@ -52,23 +49,7 @@ beforeAll(async () => {
   docs.item = await makeItem(department, { title: `关于${marker}的通知`, body: `正文提到${marker}。` });
   const rules = await strapi.db.query(CATEGORY).findOne({ where: { code: RULES_CATEGORY_CODE } });
   docs.rule = await makeItem(department, { title: `政府信息公开保密审查制度${unique()}`, category: rules.documentId });
-  const guide = await strapi.documents(GUIDE).create({ data: { title: `门户测试公开指南${unique()}`, department: department.documentId, howToApply: '申请人可通过**网上**提交申请。', officeName: '县政府办公室', phone: '0571-12345678' } });
-  docs.guide = await approveAndPublish(GUIDE, guide.documentId);
-  const procedure = await strapi.documents(PROCEDURE).create({
-    data: {
-      name: `门户测试办事指南<b>${unique()}</b>`,
-      code: unique('p-').toLowerCase(),
-      department: department.documentId,
-      materials: [{ name: '申请表', required: true, copies: '1 份' }],
-      steps: [{ name: '受理', timeLimit: 1, timeUnit: 'working_days' }, { name: '答复', timeLimit: 20, timeUnit: 'working_days' }],
-      faq: [{ question: '需要收费吗？', answer: '不收费。' }],
-      fees: '不收费',
-    },
-  });
-  docs.procedure = await approveAndPublish(PROCEDURE, procedure.documentId);
-  const filled = Object.fromEntries(ENTERED_CELLS.flatMap((c) => [[c.value, 0], [c.source, '县政务服务管理局 本年度业务台账']]));
-  const report = await strapi.documents(REPORT).create({ data: { title: `门户测试${unique()}年度报告`, year: 2025, department: department.documentId, overview: '全面推进。', ...filled } });
-  docs.report = await approveAndPublish(REPORT, report.documentId);
+  Object.assign(docs, await publishPortalContent(department, { procedure: { name: `门户测试办事指南<b>${unique()}</b>` } }));
   await build();
 });
 afterAll(async () => {
