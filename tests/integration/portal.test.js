@@ -5,7 +5,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
-const { ITEM, http, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
+const { ITEM, http, itemData, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
 const { buildPortal } = require('../../dist/src/portal/build');
 const { itemFile, itemHref } = require('../../dist/src/portal/site');
 
@@ -116,3 +116,48 @@ describe('portal build', () => {
   });
 });
 
+
+describe('list pages numbered from the oldest', () => {
+  // Items of one year only this test publishes, so the year's list holds exactly them.
+  const YEAR = 1991;
+  const row = (n, extra = {}) => ({
+    ...itemData(department, { title: `稳定分页${n}号${unique()}` }),
+    documentId: unique('stable').padEnd(24, '0'),
+    indexNumber: unique(`S-${YEAR}-`),
+    publishedDate: new Date(Date.UTC(YEAR, 1, 1, 4) + n * 86_400_000).toISOString(),
+    publishedAt: new Date(),
+    department: undefined,
+    ...extra,
+  });
+  const base = `xxgk/year/${YEAR}`;
+  const titlesOf = (file) => [...read(file).matchAll(/<td><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+
+  it('adds a newer item to the newest page and the index only; an unpublished old one shifts the later pages', async () => {
+    const rows = Array.from({ length: 45 }, (_, n) => row(n));
+    await strapi.db.query(ITEM).createMany({ data: rows });
+    await build();
+    const byNewest = [...rows].reverse().map((r) => r.title);
+    expect(titlesOf(`${base}/1.html`)).toEqual(byNewest.slice(25, 45));
+    expect(titlesOf(`${base}/2.html`)).toEqual(byNewest.slice(5, 25));
+    expect(titlesOf(`${base}/3.html`)).toEqual(byNewest.slice(0, 5));
+    expect(titlesOf(`${base}/index.html`)).toEqual(byNewest.slice(0, 20));
+    expect(read(`${base}/index.html`)).toContain('共 45 条');
+    const stamp = (file) => fs.statSync(path.join(out, file)).mtimeMs;
+    const older = { one: stamp(`${base}/1.html`), two: stamp(`${base}/2.html`) };
+    const oldPage = { one: read(`${base}/1.html`), two: read(`${base}/2.html`) };
+
+    const newest = row(45);
+    await strapi.db.query(ITEM).createMany({ data: [newest] });
+    await build();
+    expect({ one: stamp(`${base}/1.html`), two: stamp(`${base}/2.html`) }).toEqual(older);
+    expect({ one: read(`${base}/1.html`), two: read(`${base}/2.html`) }).toEqual(oldPage);
+    expect(titlesOf(`${base}/3.html`)).toEqual([newest.title, ...byNewest.slice(0, 5)]);
+    expect(titlesOf(`${base}/index.html`)[0]).toBe(newest.title);
+
+    // The oldest item leaves: every page after it shifts by one.
+    await strapi.db.query(ITEM).update({ where: { documentId: rows[0].documentId }, data: { classified: true } });
+    await build();
+    expect(titlesOf(`${base}/1.html`)).toEqual([...byNewest.slice(24, 44)]);
+    expect(titlesOf(`${base}/3.html`)).toEqual([newest.title, ...byNewest.slice(0, 4)]);
+  });
+});
