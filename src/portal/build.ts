@@ -1,9 +1,11 @@
 // `npm run portal:build`: the static 政府信息公开 portal, built from the public API over HTTP as an
 // anonymous client (public-api.ts) and written as HTML, CSS, sitemap.xml, an Atom feed and
-// robots.txt into a folder a web server serves. Pages come from nunjucks templates (portal/templates,
-// autoescaped); item bodies are Markdown rendered by markdown-it without raw HTML. A manifest of the
-// files of the last build lets the next one delete what is no longer public, and lets an incremental
-// build (`changed`) read and render again only the items that changed, their linkers and the lists.
+// robots.txt into a folder a web server serves: item pages, lists and trees, 公开指南, 办事指南,
+// 公开年报 and the 依申请公开 page (the search, form and status pages are the CMS's:
+// middlewares/portal-pages.ts). Pages come from nunjucks templates (render.ts, autoescaped); item
+// bodies are Markdown rendered by markdown-it without raw HTML. A manifest of the last build lets the
+// next one delete what is no longer public, and lets an incremental build (`changed`) read and render
+// again only the items that changed, their linkers and the list pages whose inputs changed.
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -242,7 +244,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     genres: Object.keys(GENRE_LABELS).filter((g) => byGenre.has(g)).map((g) => ({ name: GENRE_LABELS[g], href: listIndexHref(`xxgk/genre/${g}`) })),
     validities: Object.keys(VALIDITY_LABELS).filter((v) => byValidity.has(v)).map((v) => ({ name: VALIDITY_LABELS[v], href: listIndexHref(`xxgk/validity/${v}`) })),
   };
-  // Only a list's index shows the filter links (a first item of a new year changes them all).
+  // The filter links are on each list's index only: a first item of a new year changes no numbered page.
   const layoutKey = digest([site.name, siteUrl, await templatesDigest()]);
   const lists: Record<string, string> = {};
   const renderList = async (file: string, context: { items: PortalItem[]; filters?: typeof filters } & Record<string, unknown>) => {
