@@ -12,8 +12,8 @@ import path from 'path';
 import { GENRE_LABELS, VALIDITY_LABELS } from '../domain/catalogue-export';
 import { CATALOGUE_ROW_FIELDS } from '../domain/catalogue-query';
 import { RULES_CATEGORY_CODE } from '../bootstrap/categories';
-import { renderReportBody, renderReportHtml, reportTitle } from '../domain/annual-report';
 import { localDate } from '../domain/local-date';
+import { writeCollections } from './collections';
 import { PublicApi } from './public-api';
 import { environment, ASSETS, TEMPLATES } from './render';
 import { groupBy, itemFile, itemHref, LIST_PAGE_SIZE, listIndexFile, listIndexHref, listPageFile, listPageHref, pageOfPosition, pages, stablePages, tree, type PortalItem } from './site';
@@ -283,29 +283,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   await write('xxgk/category/index.html', render('tree.njk', { heading: '公开目录（按主题分类）', branches: tree(categories), base: '/xxgk/category', counts: count(byCategory) }));
 
   phase('lists');
-  // 公开指南, 办事指南, 公开年报 and the 依申请公开 page: small collections, rendered whole every build.
-  const [guides, procedures, reports] = await Promise.all([
-    api.collection('disclosure-guides', 'populate[department][fields][0]=name&sort=title'),
-    api.collection('handling-procedures', 'populate[0]=department&populate[1]=materials&populate[2]=steps&populate[3]=faq&populate[4]=applicationForm&sort=code'),
-    api.collection('annual-reports', 'populate[department][fields][0]=name&sort=year:desc'),
-  ]);
-  const guideCrumbs = [{ href: '/xxgk/gkzn/', name: '公开指南' }];
-  await write('xxgk/gkzn/index.html', render('guides.njk', { guides }));
-  for (const guide of guides) await write(`xxgk/gkzn/${guide.documentId}.html`, render('guide.njk', { guide, crumbs: guideCrumbs }));
-  await write('xxgk/ysqgk/index.html', render('ysqgk.njk', { guides }));
-  await write('xxgk/bszn/index.html', render('procedures.njk', { procedures }));
-  for (const p of procedures) {
-    for (const file of p.applicationForm ?? []) await publishFile(file, p.name);
-    await write(`xxgk/bszn/${p.documentId}.html`, render('procedure.njk', { p, crumbs: [{ href: '/xxgk/bszn/', name: '办事指南' }] }));
-  }
-  const reportYears = [...groupBy(reports, (r: any) => String(r.year ?? ''))].map(([year, rows]) => ({ year, reports: rows }));
-  await write('xxgk/ndbg/index.html', render('reports.njk', { years: reportYears }));
-  for (const report of reports) {
-    const view = { ...report, departmentName: report.department?.name ?? null };
-    const body = renderReportBody(view);
-    await write(`xxgk/ndbg/${report.documentId}.html`, render('report.njk', { title: reportTitle(view), body, documentId: report.documentId, crumbs: [{ href: '/xxgk/ndbg/', name: '公开年报' }] }));
-    await write(`xxgk/ndbg/${report.documentId}.print.html`, renderReportHtml(view));
-  }
+  await writeCollections(api, { write, render, publishFile });
 
   phase('guides');
   // Home, feed, sitemap, robots, styles.
