@@ -222,7 +222,8 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
         if (name) files.push(name);
       }
       const page = itemFile(item.indexNumber);
-      await write(page, render('item.njk', { item, canonical: `${siteUrl}${itemHref(item.indexNumber)}` }));
+      const crumbs = [{ href: '/xxgk/list/', name: '法定主动公开内容' }, ...(item.category ? [{ href: listIndexHref(`xxgk/category/${item.category.documentId}`), name: item.category.name }] : [])];
+      await write(page, render('item.njk', { item, crumbs, canonical: `${siteUrl}${itemHref(item.indexNumber)}` }));
       entries[row.documentId] = { row: rowKey.get(row)!, files: [page, ...files], links: linksOf(item) };
       published.add(row);
     }
