@@ -1,5 +1,5 @@
 // Published content for the portal's guide, procedure and annual-report pages, through the approval
-// chain as the admin publishes it.
+// chain as the admin publishes it; waiting for the portal's folder to catch up.
 const { PROCEDURE, unique } = require('./fixtures');
 const { approveAndPublish } = require('./workflow');
 const { ENTERED_CELLS } = require('../../dist/src/domain/annual-report-entries');
@@ -24,4 +24,14 @@ async function publishPortalContent(department, { procedure = {} } = {}) {
   return { guide, procedure: proc, report };
 }
 
-module.exports = { publishPortalContent };
+/** Polls `check` every 100 ms for up to `ms`; whether it came true (the portal's folder catching up). */
+const within = async (ms, check) => {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+};
+
+module.exports = { publishPortalContent, within };

@@ -6,6 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { setupStrapi, cleanupStrapi } = require('../helpers/strapi');
+const { within } = require('../helpers/portal');
 const { ITEM, makeDepartment, makeItem, unique } = require('../helpers/fixtures');
 const { watchPortal } = require('../../dist/src/portal/watch');
 const { itemFile, itemHref } = require('../../dist/src/portal/site');
@@ -15,14 +16,6 @@ let out, watcher, webhook, department;
 const read = (file) => fs.readFileSync(path.join(out, file), 'utf8');
 const exists = (file) => fs.existsSync(path.join(out, file));
 const pages = () => fs.readdirSync(out, { recursive: true }).filter((f) => /\.(html|xml)$/.test(f));
-const within = async (ms, check) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
-};
 
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-watch-'));
