@@ -79,6 +79,9 @@ function message(key: string, type: string, context: any): string {
   return `${label}格式不正确`;
 }
 
+/** A query code as the intake issues it (services/intake.ts newQueryCode): four groups of four base32 letters. */
+export const QUERY_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;
+
 export const RATE_LIMITED = '提交过于频繁，请稍后再试 / too many submissions, try again later';
 
 export interface IntakeProblem {

@@ -7,15 +7,14 @@
 // On a deployment, nginx proxies these three paths to the CMS.
 import { randomUUID } from 'crypto';
 import { APPLICANT_TYPES, DELIVERY } from '../domain/request-codes';
-import { INTAKE_LABELS, RATE_LIMITED } from '../domain/request-intake';
+import { INTAKE_LABELS, QUERY_CODE, RATE_LIMITED } from '../domain/request-intake';
 import { portalApi } from '../portal/instance';
 import { PublicApi } from '../portal/public-api';
 import { environment } from '../portal/render';
-import { tree } from '../portal/site';
+import { siteName } from '../portal/site';
 
 const PAGES = new Set(['/xxgk/search', '/xxgk/apply', '/xxgk/status']);
 const FORM_FIELDS = Object.keys(INTAKE_LABELS);
-const QUERY_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;
 const SEARCH_PAGE_SIZE = 20;
 const MAX_SEARCH_PAGE = 500;
 
@@ -27,8 +26,7 @@ export default (_config, { strapi }) => {
   const api = () => new PublicApi(portalApi(strapi));
 
   async function site(client: PublicApi) {
-    const county = tree(await client.tree('departments'))[0]?.node;
-    return { name: county ? `${county.name} · 政府信息公开` : '政府信息公开', url: '' };
+    return { name: siteName(await client.tree('departments')), url: '' };
   }
 
   async function search(ctx, client: PublicApi) {

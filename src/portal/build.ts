@@ -16,7 +16,7 @@ import { localDate } from '../domain/local-date';
 import { writeCollections } from './collections';
 import { PublicApi } from './public-api';
 import { environment, ASSETS, TEMPLATES } from './render';
-import { groupBy, itemFile, itemHref, LIST_PAGE_SIZE, listIndexFile, listIndexHref, listPageFile, listPageHref, pageOfPosition, pages, stablePages, tree, type PortalItem } from './site';
+import { groupBy, itemFile, itemHref, LIST_PAGE_SIZE, listIndexFile, listIndexHref, listPageFile, listPageHref, pageOfPosition, pages, siteName, stablePages, tree, type PortalItem } from './site';
 
 export interface BuildOptions {
   /** Base URL of the CMS whose public API is read, e.g. http://localhost:1337. */
@@ -144,8 +144,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     });
   }
   const [departments, categories] = await Promise.all([api.tree('departments'), api.tree('disclosure-categories')]);
-  const county = tree(departments)[0]?.node;
-  const site = { name: county ? `${county.name} · 政府信息公开` : '政府信息公开', url: siteUrl, built: new Date().toISOString() };
+  const site = { name: siteName(departments), url: siteUrl, built: new Date().toISOString() };
 
   const written = new Set<string>();
   let rewritten = 0;

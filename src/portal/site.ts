@@ -109,3 +109,9 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
   }
   return groups;
 }
+
+/** The portal's name: the county (the first root of the department tree) and the column's. */
+export function siteName(departments: TreeNode[]): string {
+  const county = tree(departments)[0]?.node;
+  return county ? `${county.name} · 政府信息公开` : '政府信息公开';
+}

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RATE_LIMITED } from '../../../domain/request-intake';
+import { QUERY_CODE, RATE_LIMITED } from '../../../domain/request-intake';
 
-const QUERY_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async apply(ctx) {
